@@ -1,0 +1,94 @@
+"""Command line: ``python -m extract [FILE_OR_DIR ...] [--out DIR] [--config FILE]``.
+
+With no files, extracts the reports config.yaml lists into data/. With files or folders,
+extracts those too; a file config.yaml does not list takes its file stem as jurisdiction id,
+with name, level and year detected from its text. Errors become one line on stderr here and
+nowhere else; the exit status is 0 when all went well, 1 when some report failed, 2 when
+nothing could start (a bad config.yaml, no such file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import Config, Jurisdiction, load_config
+from .errors import ExtractError
+from .frame import indicators_frame, mentions_frame, reports_frame, write_csv
+from .pipeline import Extractor, ReportResult
+
+REPORT_SUFFIXES = (".txt",)
+PROGRESS_FROM = 10  # show progress on stderr from this many reports on
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m extract",
+        description="Extract government-service indicators from report texts into CSV files.",
+    )
+    p.add_argument("paths", nargs="*", metavar="FILE_OR_DIR",
+                   help="report files or folders of them (default: the reports config.yaml lists)")
+    p.add_argument("--out", default="data", metavar="DIR",
+                   help="folder for indicators.csv, mentions.csv and reports.csv (default: data)")
+    p.add_argument("--config", default=None, metavar="FILE",
+                   help="the config file (default: config.yaml of this project)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    config_path = Path(args.config) if args.config else Path(__file__).resolve().parent.parent / "config.yaml"
+    try:
+        config = load_config(config_path)
+        jobs = _jobs(config, [Path(p) for p in args.paths])
+    except ExtractError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    results = run(config, jobs)
+    out = Path(args.out)
+    write_csv(indicators_frame(results, config), out / "indicators.csv")
+    write_csv(mentions_frame(results), out / "mentions.csv")
+    write_csv(reports_frame(results), out / "reports.csv")
+    failed = [r for r in results if not r.ok]
+    figures = sum(len(r.figures) for r in results)
+    print(f"{len(results)} reports, {figures} indicator figures, {len(failed)} failed -> {out}/",
+          file=sys.stderr)
+    return 1 if failed else 0
+
+
+def run(config: Config, jobs: list[tuple[Path, Jurisdiction | None]]) -> list[ReportResult]:
+    """Extract every job; a failed report is told on stderr and kept in the results."""
+    extractor = Extractor(config)
+    results = []
+    for i, (path, juris) in enumerate(jobs, 1):
+        if len(jobs) >= PROGRESS_FROM:
+            print(f"[{i}/{len(jobs)}] {path}", file=sys.stderr)
+        r = extractor.extract_file(path, juris)
+        if not r.ok:
+            print(f"error: {path}: {r.error} (skipped; it is listed in reports.csv)", file=sys.stderr)
+        results.append(r)
+    return results
+
+
+def _jobs(config: Config, paths: list[Path]) -> list[tuple[Path, Jurisdiction | None]]:
+    """(file, jurisdiction) pairs; jurisdiction None for a file config.yaml does not list."""
+    listed = {(config.root / j.report).resolve(): j for j in config.jurisdictions}
+    if not paths:
+        return [(config.root / j.report, j) for j in config.jurisdictions]
+    jobs: list[tuple[Path, Jurisdiction | None]] = []
+    for p in paths:
+        if p.is_dir():
+            files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+            if not files:
+                print(f"warning: {p}: no {'/'.join(REPORT_SUFFIXES)} files in this folder", file=sys.stderr)
+            jobs.extend((f, listed.get(f.resolve())) for f in files)
+        else:
+            jobs.append((p, listed.get(p.resolve())))
+    seen: set[str] = set()
+    for path, juris in jobs:
+        jid = juris.id if juris else path.stem
+        if jid in seen:
+            raise ExtractError(f"{path}: a second report with the jurisdiction id {jid!r}; rename the file")
+        seen.add(jid)
+    return jobs

@@ -1,0 +1,337 @@
+"""Load and validate config.yaml: the reports, the indicator taxonomy and its cues.
+
+Validation raises ``ConfigError`` naming the file, the place (``indicators[3].cues``) and the
+problem; it never asserts, so it also holds under ``python -O``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+QUALIFIERS = ("more_than", "at_least", "less_than", "approx")
+_QUALIFIER_PLACES = ("before", "between", "after")
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    id: str
+    name_zh: str | None = None
+    name_en: str | None = None
+    province: str | None = None
+    prefecture: str | None = None
+    level: str | None = None
+    report_year: int | None = None
+    agency: str | None = None
+    report: str | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label_zh: str
+    label_en: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    category: str
+    label_zh: str
+    label_en: str
+    unit: str
+    definition: str
+    units: tuple[str, ...]
+    cues: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    units: dict[str, tuple[str, ...]]
+    qualifiers: dict[str, dict[str, tuple[str, ...]]]
+    change_words: tuple[str, ...]
+    level_words: tuple[str, ...]
+    name_after: tuple[str, ...]
+
+    def unit_kind(self, unit: str) -> str | None:
+        for kind, words in self.units.items():
+            if unit in words:
+                return kind
+        return None
+
+
+@dataclass(frozen=True)
+class ScopeWords:
+    whole: tuple[str, ...]
+    own_level: tuple[str, ...]
+    period: tuple[str, ...]
+    pilot: tuple[str, ...]
+    website: tuple[str, ...]
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Matching:
+    gap: int
+    max_after: int
+    after_stops: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    jurisdictions: tuple[Jurisdiction, ...]
+    categories: tuple[Category, ...]
+    indicators: tuple[Indicator, ...]
+    numbers: NumberWords
+    scope: ScopeWords
+    matching: Matching
+    chrome_lines: tuple[re.Pattern[str], ...]
+    levels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        """The folder that report paths in the config are relative to."""
+        return self.path.parent
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return next(i for i in self.indicators if i.id == indicator_id)
+
+    def category(self, category_id: str) -> Category:
+        return next(c for c in self.categories if c.id == category_id)
+
+
+# ---------------------------------------------------------------- loading
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a mapping with the same key twice."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_config(path: str | Path = "config.yaml", check_reports: bool = True) -> Config:
+    """Read and validate ``path``; raise ``ConfigError`` with the place of the first problem."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(str(path), "", "file not found") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(str(path), "", f"cannot read the file ({e})") from None
+    try:
+        data = yaml.load(raw, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(e, "problem", None) or str(e)
+        raise ConfigError(str(path), where, f"not valid YAML: {problem}") from None
+    return parse_config(data, path, check_reports=check_reports)
+
+
+def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
+    """Validate the loaded YAML ``data`` and build a ``Config``."""
+    v = _Validator(str(path))
+    top = v.mapping(data, "", {
+        "version": (int, True), "jurisdictions": (list, True), "categories": (list, True),
+        "numbers": (dict, True), "scope": (dict, True), "reading": (dict, False),
+        "levels": (dict, False), "indicators": (list, True), "matching": (dict, True),
+    })
+    categories = tuple(_categories(v, top["categories"]))
+    cat_ids = {c.id for c in categories}
+    indicators = tuple(_indicators(v, top["indicators"], cat_ids))
+    jurisdictions = tuple(_jurisdictions(v, top["jurisdictions"], path.parent, check_reports))
+    numbers = _numbers(v, top["numbers"])
+    scope = _scope(v, top["scope"])
+    mt = v.mapping(top["matching"], "matching", {
+        "gap": (int, True), "max_after": (int, True), "after_stops": (list, False),
+    })
+    for key in ("gap", "max_after"):
+        v.check(0 <= mt[key] <= 50, f"matching.{key}", f"expected 0 to 50, got {mt[key]}")
+    matching = Matching(mt["gap"], mt["max_after"], v.words(mt.get("after_stops"), "matching.after_stops", False))
+    reading = v.mapping(top.get("reading") or {}, "reading", {"chrome_lines": (list, False)})
+    chrome = []
+    for i, pat in enumerate(reading.get("chrome_lines") or []):
+        where = f"reading.chrome_lines[{i}]"
+        v.check(isinstance(pat, str), where, f"expected a regular expression, got {pat!r}")
+        try:
+            chrome.append(re.compile(pat))
+        except re.error as e:
+            v.fail(where, f"not a valid regular expression ({e}): {pat!r}")
+    levels = top.get("levels") or {}
+    for k, val in levels.items():
+        v.check(isinstance(k, str) and isinstance(val, str), f"levels.{k}", "expected text: text")
+    return Config(
+        path=path, jurisdictions=jurisdictions, categories=categories, indicators=indicators,
+        numbers=numbers, scope=scope, matching=matching, chrome_lines=tuple(chrome), levels=dict(levels),
+    )
+
+
+class _Validator:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, where: str, problem: str) -> None:
+        raise ConfigError(self.path, where, problem)
+
+    def check(self, ok: bool, where: str, problem: str) -> None:
+        if not ok:
+            self.fail(where, problem)
+
+    def mapping(self, obj: Any, where: str, schema: dict[str, tuple[type, bool]]) -> dict:
+        """Check ``obj`` is a mapping with only the keys of ``schema``, of the right types."""
+        self.check(isinstance(obj, dict), where or "top level", f"expected a mapping, got {type(obj).__name__}")
+        for key in obj:
+            if key not in schema:
+                allowed = ", ".join(schema)
+                self.fail(_join(where, key), f"unknown key {key!r} (allowed: {allowed})")
+        for key, (typ, required) in schema.items():
+            here = _join(where, key)
+            if key not in obj or obj[key] is None:
+                self.check(not required, here, "missing required key")
+                continue
+            value = obj[key]
+            if typ is int:
+                ok = isinstance(value, int) and not isinstance(value, bool)
+            elif typ is str:
+                ok = isinstance(value, str) and value.strip() != ""
+            else:
+                ok = isinstance(value, typ)
+            self.check(ok, here, f"expected {_TYPE_NAMES[typ]}, got {value!r}")
+        return obj
+
+    def words(self, obj: Any, where: str, required: bool = True) -> tuple[str, ...]:
+        """A list of non-empty strings."""
+        if obj is None and not required:
+            return ()
+        self.check(isinstance(obj, list) and (obj or not required), where, "expected a non-empty list of words")
+        for i, w in enumerate(obj):
+            self.check(isinstance(w, str) and w.strip() != "", f"{where}[{i}]", f"expected a word, got {w!r}")
+        return tuple(obj)
+
+    def unique_id(self, value: str, where: str, seen: set[str]) -> None:
+        self.check(bool(ID_RE.match(value)), f"{where}.id",
+                   f"ids are lowercase letters, digits and _, got {value!r}")
+        self.check(value not in seen, f"{where}.id", f"duplicate id {value!r}")
+        seen.add(value)
+
+
+_TYPE_NAMES = {int: "a whole number", str: "text", list: "a list", dict: "a mapping"}
+
+
+def _join(where: str, key: Any) -> str:
+    return f"{where}.{key}" if where else str(key)
+
+
+def _categories(v: _Validator, items: list) -> list[Category]:
+    seen: set[str] = set()
+    out = []
+    for i, item in enumerate(items):
+        where = f"categories[{i}]"
+        v.mapping(item, where, {"id": (str, True), "label_zh": (str, True), "label_en": (str, True)})
+        v.unique_id(item["id"], where, seen)
+        out.append(Category(**item))
+    v.check(bool(out), "categories", "at least one category is needed")
+    return out
+
+
+_INDICATOR_KEYS = {
+    "id": (str, True), "category": (str, True), "label_zh": (str, True), "label_en": (str, True),
+    "unit": (str, True), "definition": (str, True), "units": (list, True), "cues": (list, True),
+    "exclude": (list, False), "context": (list, False),
+}
+
+
+def _indicators(v: _Validator, items: list, cat_ids: set[str]) -> list[Indicator]:
+    seen: set[str] = set()
+    out = []
+    for i, item in enumerate(items):
+        where = f"indicators[{i}]"
+        v.mapping(item, where, _INDICATOR_KEYS)
+        v.unique_id(item["id"], where, seen)
+        v.check(item["category"] in cat_ids, f"{where}.category",
+                f"unknown category {item['category']!r} (known: {', '.join(sorted(cat_ids))})")
+        out.append(Indicator(
+            id=item["id"], category=item["category"], label_zh=item["label_zh"],
+            label_en=item["label_en"], unit=item["unit"], definition=item["definition"],
+            units=v.words(item["units"], f"{where}.units"),
+            cues=v.words(item["cues"], f"{where}.cues"),
+            exclude=v.words(item.get("exclude"), f"{where}.exclude", required=False),
+            context=v.words(item.get("context"), f"{where}.context", required=False),
+        ))
+    v.check(bool(out), "indicators", "at least one indicator is needed")
+    return out
+
+
+_JURISDICTION_KEYS = {
+    "id": (str, True), "name_zh": (str, False), "name_en": (str, False), "province": (str, False),
+    "prefecture": (str, False), "level": (str, False), "report_year": (int, False),
+    "agency": (str, False), "report": (str, True),
+}
+
+
+def _jurisdictions(v: _Validator, items: list, root: Path, check_reports: bool) -> list[Jurisdiction]:
+    seen: set[str] = set()
+    out = []
+    for i, item in enumerate(items):
+        where = f"jurisdictions[{i}]"
+        v.mapping(item, where, _JURISDICTION_KEYS)
+        v.unique_id(item["id"], where, seen)
+        if check_reports:
+            v.check((root / item["report"]).is_file(), f"{where}.report",
+                    f"report file not found: {item['report']}")
+        out.append(Jurisdiction(**item))
+    return out
+
+
+def _numbers(v: _Validator, obj: dict) -> NumberWords:
+    v.mapping(obj, "numbers", {
+        "units": (dict, True), "qualifiers": (dict, True), "change_words": (list, True),
+        "level_words": (list, True), "name_after": (list, True),
+    })
+    units = {}
+    for kind, words in obj["units"].items():
+        units[str(kind)] = v.words(words, f"numbers.units.{kind}")
+    v.check("percent" in units and "count" in units, "numbers.units", "needs at least `percent` and `count`")
+    qualifiers: dict[str, dict[str, tuple[str, ...]]] = {}
+    for q, sides in obj["qualifiers"].items():
+        where = f"numbers.qualifiers.{q}"
+        v.check(q in QUALIFIERS, where, f"unknown qualifier {q!r} (allowed: {', '.join(QUALIFIERS)})")
+        v.mapping(sides, where, {side: (list, False) for side in _QUALIFIER_PLACES})
+        qualifiers[q] = {
+            side: v.words(sides.get(side), f"{where}.{side}", required=False) for side in _QUALIFIER_PLACES
+        }
+    return NumberWords(
+        units=units, qualifiers=qualifiers,
+        change_words=v.words(obj["change_words"], "numbers.change_words"),
+        level_words=v.words(obj["level_words"], "numbers.level_words"),
+        name_after=v.words(obj["name_after"], "numbers.name_after"),
+    )
+
+
+def _scope(v: _Validator, obj: dict) -> ScopeWords:
+    keys = ("whole", "own_level", "period", "pilot", "website", "parts")
+    v.mapping(obj, "scope", {k: (list, True) for k in keys})
+    return ScopeWords(**{k: v.words(obj[k], f"scope.{k}") for k in keys})

@@ -1,0 +1,181 @@
+"""Text -> mentions: every quantity in a report with its unit, qualifier, clause and offsets.
+
+A mention is a number as a researcher would quote it: 767.1万件, 超70%, 35余件. Years, dates,
+list markers ((1), 一、) and names (一件事, 12345热线, 十统一) are not quantities and are not
+mentions. Whether a mention is an indicator is decided later, in ``indicators.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .config import NumberWords
+from .numbers import Number, find_numbers
+from .text import Document, Span, clauses, sentences
+
+_OPEN = "(（"
+_CLOSE = ")）"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One quantity: ``value`` in base units, the span of its number and unit in the report."""
+
+    value: float
+    unit: str  # simplified script, as matched against config
+    unit_text: str  # as written in the report
+    unit_kind: str  # percent, count, score, points, duration, money, or "" for a bare number
+    qualifier: str
+    is_change: bool  # 同比上升50.77%: a change, not a level
+    start: int
+    end: int
+    surface: str
+    clause: Span
+    sentence: Span
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit_kind == "percent" and not self.is_change
+
+
+class MentionFinder:
+    """Finds mentions with the unit and qualifier words of one config."""
+
+    def __init__(self, words: NumberWords) -> None:
+        self.words = words
+        self.units = sorted((u for us in words.units.values() for u in us), key=len, reverse=True)
+        self.before = _longest_first(
+            (w, q) for q, sides in words.qualifiers.items() for w in sides.get("before", ())
+        )
+        self.between = _longest_first(
+            (w, q) for q, sides in words.qualifiers.items() for w in sides.get("between", ())
+        )
+        self.after = _longest_first(
+            (w, q) for q, sides in words.qualifiers.items() for w in sides.get("after", ())
+        )
+        self.change = sorted(words.change_words, key=len, reverse=True)
+
+    def find(self, doc: Document) -> list[Mention]:
+        """All mentions in ``doc``, in text order."""
+        text = doc.analysis
+        sents = sentences(text)
+        sent_starts = [s.start for s in sents]
+        clause_cache: dict[int, list[Span]] = {}
+        out = []
+        for num in find_numbers(text):
+            m = self._mention(doc, num, sents, sent_starts, clause_cache)
+            if m is not None:
+                out.append(m)
+        return out
+
+    # ------------------------------------------------------------------ internals
+
+    def _mention(self, doc: Document, num: Number, sents: list[Span], sent_starts: list[int],
+                 clause_cache: dict[int, list[Span]]) -> Mention | None:
+        text = doc.analysis
+        if _is_date_or_marker(text, num):
+            return None
+        i = num.end
+        qualifier = "exact"
+        word, q = _match_at(text, i, self.between)  # 35余件, 6200多件
+        if word:
+            qualifier, i = q, i + len(word)
+        unit = "%" if num.percent else _unit_at(text, i, self.units)
+        i += 0 if num.percent else len(unit)
+        if unit == "年" and not num.chinese and 1900 <= num.value <= 2100:
+            return None  # a year
+        if num.chinese and not self._chinese_quantity(text, num, unit):
+            return None
+        if not unit and _is_label(text, num):
+            return None
+        word, q = _match_at(text, i, self.after)  # 40%以上, 35件左右
+        if word:
+            qualifier = q
+        qualifier = self._before(text, num.start) or qualifier
+        si = bisect.bisect_right(sent_starts, num.start) - 1
+        sentence = sents[si] if si >= 0 else Span(num.start, num.end)
+        if si not in clause_cache:
+            clause_cache[si] = clauses(text, sentence)
+        clause = next((c for c in clause_cache[si] if c.start <= num.start < c.end), sentence)
+        end = i
+        # the unit as written: the report's own characters at the unit's place
+        unit_text = doc.text[end - len(unit):end] if unit and not num.percent else unit
+        return Mention(
+            value=num.value, unit=unit, unit_text=unit_text,
+            unit_kind=self.words.unit_kind(unit) or "", qualifier=qualifier,
+            is_change=self._is_change(text, clause.start, num.start),
+            start=num.start, end=end, surface=doc.text[num.start:end],
+            clause=clause, sentence=sentence,
+        )
+
+    def _before(self, text: str, start: int) -> str | None:
+        for word, q in self.before:
+            if text.endswith(word, max(0, start - len(word)), start):
+                return q
+        return None
+
+    def _is_change(self, text: str, clause_start: int, start: int) -> bool:
+        left = text[clause_start:start]
+        for word, _ in self.before:
+            if left.endswith(word):
+                left = left[: -len(word)]
+                break
+        left = left.rstrip("了达为分别约")
+        if any(w in left for w in ("同比", "环比")):
+            return True
+        return any(left.endswith(w) for w in self.change)
+
+    def _chinese_quantity(self, text: str, num: Number, unit: str) -> bool:
+        """A Chinese numeral is a quantity only with a unit, and never as a name."""
+        if num.percent:
+            return True
+        if not unit or num.surface == "一" or text[num.start - 1:num.start] == "第":
+            return False
+        rest = text[num.end:num.end + 3]
+        return not any(rest.startswith(w) for w in self.words.name_after)
+
+
+def _longest_first(pairs) -> list[tuple[str, str]]:
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def _match_at(text: str, i: int, words: list[tuple[str, str]]) -> tuple[str | None, str]:
+    for word, q in words:
+        if text.startswith(word, i):
+            return word, q
+    return None, "exact"
+
+
+def _unit_at(text: str, i: int, units: list[str]) -> str:
+    for u in units:
+        if text.startswith(u, i):
+            return u
+    return ""
+
+
+def _is_date_or_marker(text: str, num: Number) -> bool:
+    """2020-02-24, 16:21, (1), 1. and 一、 are not quantities."""
+    prev = text[num.start - 1:num.start]
+    nxt = text[num.end:num.end + 1]
+    if prev in "-:/·" and prev or nxt in ("-", ":", "/", "·", "月") and nxt:
+        return True
+    if prev and prev in _OPEN and nxt and nxt in _CLOSE:
+        return True
+    line_start = num.start == 0 or text[num.start - 1] in "\n " or text[num.start - 1].isspace()
+    if line_start and nxt in (".", "、", "．") and nxt:
+        return True
+    if num.chinese and nxt == "是":
+        return True
+    if not num.chinese and nxt == "." and not text[num.end + 1:num.end + 2].isdigit():
+        return line_start
+    return False
+
+
+def _is_label(text: str, num: Number) -> bool:
+    """A bare number glued to a word is a name (12345热线, 4·15), not a quantity."""
+    nxt = text[num.end:num.end + 1]
+    prev = text[num.start - 1:num.start]
+    if nxt and ("\u4e00" <= nxt <= "\u9fff" or nxt.isalpha() or nxt in "+*×"):
+        return True
+    return bool(prev) and (prev.isascii() and prev.isalpha() or prev in "+*×")

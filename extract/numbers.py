@@ -1,0 +1,121 @@
+"""Numbers as written in Chinese reports: "767.1万" -> 7671000, "百分之八十六" -> 86.
+
+This module knows digits, Chinese numerals and the 万/亿 multipliers, nothing else: units,
+qualifiers and what a number means are decided by the callers, from config.yaml.
+
+Every function works on *analysis text* (see ``text.py``): full-width digits already folded
+to ASCII, same length as the report, so a span found here is a span of the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+
+# 1,234,567 only with groups of exactly three digits, so "1677项,其中" stays two tokens.
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_NUMERAL = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
+
+NUMBER_RE = re.compile(
+    rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|(?P<cn>{_CN_NUMERAL}))(?P<mult>[万亿](?![{_CN_DIGITS}十百千]))?"
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in text, with its span; ``percent`` for the 百分之 form."""
+
+    value: float
+    start: int
+    end: int
+    surface: str
+    chinese: bool
+    percent: bool = False
+
+
+def parse_arabic(s: str) -> Decimal | None:
+    """'1,234.5' -> Decimal('1234.5'); None when it is not a plain number.
+
+    >>> parse_arabic("1,677")
+    Decimal('1677')
+    """
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def parse_chinese(s: str) -> Decimal | None:
+    """'三千二百' -> Decimal('3200'); None for strings that are not a whole numeral.
+
+    >>> parse_chinese("二十五")
+    Decimal('25')
+    """
+    if not s:
+        return None
+    try:
+        value = cn2an.cn2an(s, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def parse_number(s: str) -> float | None:
+    """Parse one number as written, with an optional 万/亿 multiplier or 百分之 prefix.
+
+    >>> parse_number("767.1万")
+    7671000.0
+    >>> parse_number("百分之八十六")
+    86.0
+    >>> parse_number("一是") is None
+    True
+    """
+    m = NUMBER_RE.fullmatch(s.strip())
+    if not m:
+        return None
+    return _value(m)
+
+
+def _value(m: re.Match[str]) -> float | None:
+    if m.group("arabic"):
+        base = parse_arabic(m.group("arabic"))
+    else:
+        base = parse_chinese(m.group("cn"))
+    if base is None:
+        return None
+    if m.group("mult"):
+        base *= MULTIPLIERS[m.group("mult")]
+    return float(base)
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every Arabic number and every Chinese-numeral run in ``text``, in order.
+
+    Chinese-numeral runs are returned as candidates; whether one is a quantity (三千二百项)
+    or a name (十统一, 一是) is for the caller to decide from what surrounds it.
+    """
+    found: list[Number] = []
+    for m in NUMBER_RE.finditer(text):
+        value = _value(m)
+        if value is None:
+            continue
+        found.append(
+            Number(
+                value=value,
+                start=m.start(),
+                end=m.end(),
+                surface=m.group(0),
+                chinese=m.group("cn") is not None,
+                percent=m.group("pct") is not None,
+            )
+        )
+    return found

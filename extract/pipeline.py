@@ -1,0 +1,115 @@
+"""One report through every stage: file -> text -> mentions -> indicator figures -> rows.
+
+``Extractor.extract_file`` never raises for a bad report: the result carries the error, so a
+batch goes on and the report still has its row in reports.csv.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .config import Config, Jurisdiction
+from .errors import UnreadableReport
+from .headline import choose_primary
+from .indicators import Figure, IndicatorMapper
+from .mentions import Mention, MentionFinder
+from .metadata import detect
+from .readers import ReportText, read_report
+from .scope import Coverage, Scope, scope_of
+from .text import Document, prepare, to_simplified
+
+
+@dataclass(frozen=True)
+class IndicatorFigure:
+    """A figure with its scope and headline flag: one row of indicators.csv."""
+
+    figure: Figure
+    scope: Scope
+    primary: bool = False
+
+    @property
+    def indicator(self) -> str:
+        return self.figure.indicator
+
+    @property
+    def coverage(self) -> Coverage:
+        return self.scope.coverage
+
+    @property
+    def start(self) -> int:
+        return self.figure.mention.start
+
+
+@dataclass
+class ReportResult:
+    """Everything extracted from one report, or why nothing could be."""
+
+    jurisdiction: Jurisdiction
+    source: str  # path relative to the project root, with / separators
+    report: ReportText | None = None
+    doc: Document | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    figures: list[IndicatorFigure] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Extractor:
+    """Extraction with one config: build once, run on many reports."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.finder = MentionFinder(config.numbers)
+        self.mapper = IndicatorMapper(config)
+
+    def extract_text(self, text: str, names: tuple[str, ...] = ()) -> tuple[Document, list[Mention], list[IndicatorFigure]]:
+        """Mentions and indicator figures of one report's text; ``names``: the place's names."""
+        doc = prepare(text, self.config.chrome_lines)
+        mentions = self.finder.find(doc)
+        figures = self.mapper.map(doc, mentions)
+        counts = [m for m in mentions if m.unit_kind == "count"]
+        scoped = []
+        for f in figures:
+            m = f.mention
+            before = [c.start for c in counts if m.clause.start <= c.start < m.start]
+            scoped.append(IndicatorFigure(f, scope_of(doc, f, self.config.scope, before, names)))
+        primary = choose_primary(scoped)
+        return doc, mentions, [replace(f, primary=p) for f, p in zip(scoped, primary, strict=True)]
+
+    def extract_file(self, path: str | Path, jurisdiction: Jurisdiction | None = None) -> ReportResult:
+        """Extract one report file; ``jurisdiction`` None means detect it from the text."""
+        path = Path(path)
+        source = relative_source(path, self.config.root)
+        juris = jurisdiction or Jurisdiction(id=path.stem, report=source)
+        try:
+            report = read_report(path)
+        except UnreadableReport as e:
+            return ReportResult(juris, source, error=e.problem)
+        if jurisdiction is None:
+            d = detect(prepare(report.text).analysis, report.text, self.config.levels)
+            juris = replace(juris, name_zh=d.name_zh, level=d.level, report_year=d.report_year,
+                            agency=d.agency)
+        doc, mentions, figures = self.extract_text(report.text, place_names(juris.name_zh, self.config.levels))
+        return ReportResult(juris, source, report, doc, mentions, figures)
+
+
+def place_names(name_zh: str | None, levels: dict[str, str]) -> tuple[str, ...]:
+    """咸宁市 -> ('咸宁市', '咸宁'): the name and, where it stays two characters or more, its stem."""
+    if not name_zh:
+        return ()
+    name = to_simplified(name_zh)
+    for suffix in sorted(levels, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return (name, name[: -len(suffix)])
+    return (name,)
+
+
+def relative_source(path: Path, root: Path) -> str:
+    """``path`` relative to the project root (with ../ when outside it), / separated."""
+    rel = os.path.relpath(path.resolve(), root.resolve())
+    return Path(rel).as_posix()

@@ -1,0 +1,135 @@
+"""Report text prepared for matching, with every character still at its place in the report.
+
+The *analysis text* is the report converted to simplified script, with full-width digits and
+signs folded to ASCII and web-page chrome lines blanked out. It has exactly the length of the
+report text, so an offset found in one is an offset in the other, and evidence is always cut
+from the report's own text, in its own script.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+
+_WIDTH = str.maketrans("０１２３４５６７８９％．，：；（）", "0123456789%.,:;()")
+
+SENTENCE_END = "。！？!?；;\n"
+CLAUSE_END = SENTENCE_END + "，,：:、"
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Simplified-script text of the same length as ``text``.
+
+    OpenCC converts phrase by phrase; where a phrase rule would change the length, the text
+    is converted character by character instead, so offsets never move.
+    """
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    out = []
+    for ch in text:
+        c = _t2s().convert(ch)
+        out.append(c if len(c) == 1 else ch)
+    return "".join(out)
+
+
+def detect_script(text: str, converted: str | None = None) -> str:
+    """'traditional' when a clear share of the Chinese characters changes under t2s."""
+    converted = to_simplified(text) if converted is None else converted
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if not cjk:
+        return "none"
+    changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+    share = changed / cjk
+    if share > 0.05:
+        return "traditional"
+    return "simplified"
+
+
+def mask_lines(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
+    """Blank out (with spaces, same length) every line that one of ``patterns`` matches."""
+    pats = list(patterns)
+    if not pats:
+        return text
+    out = []
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\n")
+        if any(p.search(body) for p in pats):
+            out.append(" " * len(body) + line[len(body):])
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Document:
+    """The report's text and its analysis twin, the same length."""
+
+    text: str
+    analysis: str
+    script: str
+
+
+def prepare(text: str, chrome: Iterable[re.Pattern[str]] = ()) -> Document:
+    """Build the analysis text for ``text`` (see the module docstring)."""
+    simplified = to_simplified(text)
+    analysis = mask_lines(simplified.translate(_WIDTH), chrome)
+    assert len(analysis) == len(text)  # an invariant of this module, not input validation
+    return Document(text=text, analysis=analysis, script=detect_script(text, simplified))
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def split_spans(text: str, ends: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of ``text[start:end]`` cut after each character in ``ends``, whitespace trimmed."""
+    end = len(text) if end is None else end
+    i = start
+    for j in range(start, end):
+        if text[j] in ends and not _thousands_comma(text, j):
+            yield from _trimmed(text, i, j + 1)
+            i = j + 1
+    if i < end:
+        yield from _trimmed(text, i, end)
+
+
+def _thousands_comma(text: str, j: int) -> bool:
+    """A comma inside a number such as 11,449."""
+    return (
+        text[j] == ","
+        and 0 < j < len(text) - 3
+        and text[j - 1].isdigit()
+        and text[j + 1 : j + 4].isdigit()
+        and not text[j + 4 : j + 5].isdigit()
+    )
+
+
+def _trimmed(text: str, a: int, b: int) -> Iterator[Span]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        yield Span(a, b)
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans: cut at 。！？；and line ends."""
+    return list(split_spans(text, SENTENCE_END))
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    """Clause spans inside one sentence: cut at commas, colons and 、 as well."""
+    return list(split_spans(text, CLAUSE_END, sentence.start, sentence.end))
