@@ -9,7 +9,7 @@ When several indicators match, the nearest cue wins; a cue that lies inside a lo
 another indicator (网办 inside 全程网办) gives way to it.
 
 A clause with no cue of its own can continue the previous clause of its sentence:
-"压缩比例由去年的48%, 提升至超70%" or "办结依申请公开82件, 其中市直50件".
+"压缩比例由去年的45%, 提升至超60%" or "办结依申请公开30件, 其中县直12件".
 """
 
 from __future__ import annotations
@@ -140,11 +140,11 @@ class IndicatorMapper:
         return Figure(m, ind.id, prev.cue, start, end, continues=prev)
 
     def _is_level_change(self, left: str) -> bool:
-        """提升至超70%: a short clause that says what the figure became."""
+        """提升至超60%: a short clause that says what the figure became."""
         return len(left) <= 6 and any(w in left for w in self.level_words)
 
     def _is_part(self, left: str) -> bool:
-        """其中市直50件: 其中 and a part of the population, with nothing more."""
+        """其中县直12件: 其中 and a part of the population, with nothing more."""
         if not left.startswith("其中"):
             return False
         rest = left[2:].rstrip("共有为是达")

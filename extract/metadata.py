@@ -26,8 +26,8 @@ class Detected:
 def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
     """Detect name, level, year and agency from a report (``analysis`` is its simplified twin).
 
-    >>> detect("湖里区行政审批管理局2023年工作总结", "湖里区行政审批管理局2023年工作总结", {"区": "district"})
-    Detected(name_zh='湖里区', level='district', report_year=2023, agency='湖里区行政审批管理局')
+    >>> detect("青山区行政审批管理局2023年工作总结", "青山区行政审批管理局2023年工作总结", {"区": "district"})
+    Detected(name_zh='青山区', level='district', report_year=2023, agency='青山区行政审批管理局')
     """
     suffixes = sorted(levels, key=len, reverse=True)
     head = analysis[:_HEAD]
@@ -46,7 +46,7 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
 
 
 def _last_place(head: str, start: int, end: int, suffixes: list[str]) -> tuple[int, int]:
-    """西安市高陵区 -> 高陵区: the lowest place of a chain of places."""
+    """成都市武侯区 -> 武侯区: the lowest place of a chain of places."""
     span = head[start:end]
     cut = None
     for m in re.finditer(_UPPER, span[:-1]):

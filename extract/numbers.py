@@ -1,4 +1,4 @@
-"""Numbers as written in Chinese reports: "767.1万" -> 7671000, "百分之八十六" -> 86.
+"""Numbers as written in Chinese reports: "123.4万" -> 1234000, "百分之八十六" -> 86.
 
 This module knows digits, Chinese numerals and the 万/亿 multipliers, nothing else: units,
 qualifiers and what a number means are decided by the callers, from config.yaml.
@@ -17,7 +17,7 @@ import cn2an
 
 MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
-# 1,234,567 only with groups of exactly three digits, so "1677项,其中" stays two tokens.
+# 1,234,567 only with groups of exactly three digits, so "2468项,其中" stays two tokens.
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
@@ -42,8 +42,8 @@ class Number:
 def parse_arabic(s: str) -> Decimal | None:
     """'1,234.5' -> Decimal('1234.5'); None when it is not a plain number.
 
-    >>> parse_arabic("1,677")
-    Decimal('1677')
+    >>> parse_arabic("1,234")
+    Decimal('1234')
     """
     try:
         return Decimal(s.replace(",", ""))
@@ -72,8 +72,8 @@ def parse_chinese(s: str) -> Decimal | None:
 def parse_number(s: str) -> float | None:
     """Parse one number as written, with an optional 万/亿 multiplier or 百分之 prefix.
 
-    >>> parse_number("767.1万")
-    7671000.0
+    >>> parse_number("123.4万")
+    1234000.0
     >>> parse_number("百分之八十六")
     86.0
     >>> parse_number("一是") is None

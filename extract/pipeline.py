@@ -99,7 +99,7 @@ class Extractor:
 
 
 def place_names(name_zh: str | None, levels: dict[str, str]) -> tuple[str, ...]:
-    """咸宁市 -> ('咸宁市', '咸宁'): the name and, where it stays two characters or more, its stem."""
+    """南平市 -> ('南平市', '南平'): the name and, where it stays two characters or more, its stem."""
     if not name_zh:
         return ()
     name = to_simplified(name_zh)

@@ -1,0 +1,106 @@
+"""config.yaml: the real file is complete, and every kind of mistake gets one clear message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extract import ConfigError, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+# the rows of the taxonomy table in the spec: | id | category | ...
+SPEC_IDS = re.findall(r"^\| ([a-z_]+) \| ([a-z_]+) \|", (ROOT / "tests" / "spec_indicators.md").read_text("utf-8"), re.M)
+
+
+def test_real_config_has_every_spec_indicator(config) -> None:
+    ids = {i.id: i.category for i in config.indicators}
+    rows = [(i, c) for i, c in SPEC_IDS if i != "id"]
+    assert len(rows) == 22
+    for ind, category in rows:
+        assert ids.get(ind) == category, ind
+
+
+def test_real_config_lists_the_five_reports(config) -> None:
+    assert [j.id for j in config.jurisdictions] == ["xuwen", "guangzhou", "xianning", "xingguo", "wushen"]
+    for j in config.jurisdictions:
+        assert (config.root / j.report).is_file()
+
+
+def test_every_cue_finds_something_in_a_sentence_of_its_own(config, extractor) -> None:
+    """A cue that cannot match a plain sentence built from it is a typo."""
+    for ind in config.indicators:
+        unit = ind.units[0]
+        value = "12.5%" if unit == "%" else f"12{unit}"
+        for cue in ind.cues:
+            context = ind.context[0] if ind.context else ""
+            text = f"{context},{cue.replace('…', '')}{value}。"
+            _, _, figures = extractor.extract_text(text)
+            assert [f.indicator for f in figures] == [ind.id], (ind.id, cue, text)
+
+
+def _broken(tmp_path: Path, edit) -> Path:
+    data = yaml.safe_load((ROOT / "config.yaml").read_text("utf-8"))
+    for j in data["jurisdictions"]:
+        j["report"] = str(ROOT / j["report"])
+    edit(data)
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return path
+
+
+def _set(path: list, value):
+    def edit(data):
+        obj = data
+        for key in path[:-1]:
+            obj = obj[key]
+        obj[path[-1]] = value
+    return edit
+
+
+BROKEN = [
+    pytest.param(_set(["indicators", 0, "cuez"], ["x"]), "indicators[0].cuez", "unknown key", id="unknown-key"),
+    pytest.param(_set(["indicators", 2, "category"], "nonsense"), "indicators[2].category", "unknown category",
+                 id="bad-category"),
+    pytest.param(lambda d: d["indicators"].append(dict(d["indicators"][0])), "indicators[22].id", "duplicate id",
+                 id="duplicate-indicator"),
+    pytest.param(_set(["jurisdictions", 1, "report"], "seeds/missing.txt"), "jurisdictions[1].report",
+                 "report file not found", id="missing-report"),
+    pytest.param(_set(["jurisdictions", 0, "report_year"], "twenty"), "jurisdictions[0].report_year",
+                 "whole number", id="bad-year"),
+    pytest.param(_set(["indicators", 5, "cues"], []), "indicators[5].cues", "non-empty list", id="no-cues"),
+    pytest.param(_set(["numbers", "qualifiers", "roughly"], {"before": ["约"]}), "numbers.qualifiers.roughly",
+                 "unknown qualifier", id="bad-qualifier"),
+    pytest.param(_set(["reading", "chrome_lines"], ["(unclosed"]), "reading.chrome_lines[0]",
+                 "regular expression", id="bad-regex"),
+    pytest.param(lambda d: d.pop("indicators"), "indicators", "missing required key", id="no-indicators"),
+]
+
+
+@pytest.mark.parametrize(("edit", "where", "problem"), BROKEN)
+def test_broken_config_names_the_place(tmp_path: Path, edit, where: str, problem: str) -> None:
+    with pytest.raises(ConfigError) as e:
+        load_config(_broken(tmp_path, edit))
+    assert e.value.where == where
+    assert problem in e.value.problem
+    assert str(tmp_path / "config.yaml") in str(e.value)
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    pytest.param("version: 1\nversion: 2\n", "duplicate key 'version'", id="duplicate-key"),
+    pytest.param("version: [1\n", "not valid YAML", id="yaml-syntax"),
+    pytest.param("- a list\n", "expected a mapping", id="not-a-mapping"),
+    pytest.param("!!python/object/apply:os.system ['echo hi']\n", "not valid YAML", id="unsafe-tag"),
+])
+def test_malformed_yaml(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ConfigError, match=re.escape(problem)):
+        load_config(path)
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="file not found"):
+        load_config(tmp_path / "nope.yaml")

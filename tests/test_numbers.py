@@ -1,0 +1,86 @@
+"""The number parser and the mention finder, as tables: one row per phenomenon."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.mentions import MentionFinder
+from extract.numbers import parse_number
+from extract.text import prepare
+
+PARSE = [
+    pytest.param("1677", 1677.0, id="integer"),
+    pytest.param("96.08", 96.08, id="decimal"),
+    pytest.param("11,449", 11449.0, id="thousands-separator"),
+    pytest.param("767.1万", 7671000.0, id="wan"),
+    pytest.param("5.18万", 51800.0, id="wan-two-decimals"),
+    pytest.param("1.2亿", 120000000.0, id="yi"),
+    pytest.param("三千二百", 3200.0, id="chinese-thousands"),
+    pytest.param("二十五", 25.0, id="chinese-tens"),
+    pytest.param("百分之八十六", 86.0, id="chinese-percent"),
+    pytest.param("九十万", 900000.0, id="chinese-wan"),
+    pytest.param("", None, id="empty"),
+    pytest.param("abc", None, id="letters"),
+    pytest.param("百分之", None, id="percent-word-alone"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARSE)
+def test_parse_number(text: str, expected: float | None) -> None:
+    assert parse_number(text) == expected
+
+
+# text, then (value, unit as written, qualifier) of each mention in order
+MENTIONS = [
+    pytest.param("网上可办率达100%。", [(100.0, "%", "exact")], id="percent"),
+    pytest.param("満意率９８．３６％。", [(98.36, "％", "exact")], id="full-width-digits"),
+    pytest.param("受理市民诉求767.1万件。", [(7671000.0, "件", "exact")], id="wan-unit"),
+    pytest.param("共发布信息90萬條。", [(900000.0, "條", "exact")], id="traditional-wan"),
+    pytest.param("涉及事项11,449项。", [(11449.0, "项", "exact")], id="separator-unit"),
+    pytest.param("提升至超70%。", [(70.0, "%", "more_than")], id="chao"),
+    pytest.param("占比超过40%。", [(40.0, "%", "more_than")], id="chaoguo"),
+    pytest.param("逾300家企业。", [(300.0, "家", "more_than")], id="yu"),
+    pytest.param("收到来信35余件。", [(35.0, "件", "more_than")], id="yu-between"),
+    pytest.param("办件6200多件。", [(6200.0, "件", "more_than")], id="duo-between"),
+    pytest.param("满意率90%以上。", [(90.0, "%", "at_least")], id="yishang"),
+    pytest.param("不少于12期。", [(12.0, "期", "at_least")], id="bushaoyu"),
+    pytest.param("近500项。", [(500.0, "项", "less_than")], id="jin"),
+    pytest.param("不到10天。", [(10.0, "天", "less_than")], id="budao"),
+    pytest.param("约35件。", [(35.0, "件", "approx")], id="yue"),
+    pytest.param("35件左右。", [(35.0, "件", "approx")], id="zuoyou"),
+    pytest.param("共三千二百项。", [(3200.0, "项", "exact")], id="chinese-quantity"),
+    pytest.param("压缩百分之八十六。", [(86.0, "%", "exact")], id="chinese-percent"),
+    pytest.param("一是加强领导,二是完善制度。", [], id="enumeration-yishi"),
+    pytest.param("按照“十统一”标准梳理。", [], id="shitongyi"),
+    pytest.param("市、县、镇、村四级全覆盖。", [], id="sitji"),
+    pytest.param("实现“三少一快”。", [], id="sanshao-yikuai"),
+    pytest.param("围绕“四办”工作目标。", [], id="siban"),
+    pytest.param("推行一件事一次办。", [], id="yijianshi"),
+    pytest.param("实现“最多跑一次”。", [], id="paoyici"),
+    pytest.param("公布第一批事项。", [], id="ordinal"),
+    pytest.param("2021年以来成效明显。", [], id="year"),
+    pytest.param("2020-02-24 16:21:26 发布", [], id="date-time"),
+    pytest.param("(1)承接事项", [], id="list-marker"),
+    pytest.param("12345热线运行平稳。", [], id="hotline-name"),
+    pytest.param("满意率提高了3.5个百分点。", [(3.5, "个百分点", "exact")], id="percentage-points"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTIONS)
+def test_mentions(config, text: str, expected: list[tuple[float, str, str]]) -> None:
+    found = MentionFinder(config.numbers).find(prepare(text))
+    assert [(m.value, m.unit_text, m.qualifier) for m in found] == expected
+
+
+def test_growth_is_a_change_not_a_level(config) -> None:
+    found = MentionFinder(config.numbers).find(prepare("受理诉求767.1万件,同比上升50.77%;分别提升84.6%、89.9%;提升至超70%。"))
+    assert [(m.value, m.is_change) for m in found] == [
+        (7671000.0, False), (50.77, True), (84.6, True), (89.9, True), (70.0, False),
+    ]
+
+
+def test_mention_spans_are_report_text(config) -> None:
+    text = "全縣政務服務事項１６７７項，其中行政許可事項612項。"
+    for m in MentionFinder(config.numbers).find(prepare(text)):
+        assert text[m.start:m.end] == m.surface
+        assert text[m.clause.start:m.clause.end]
