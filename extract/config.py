@@ -142,7 +142,7 @@ def load_config(path: str | Path = "config.yaml", check_reports: bool = True) ->
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(str(path), "", f"cannot read the file ({e})") from None
     try:
-        data = yaml.load(raw, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(raw, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -319,7 +319,7 @@ def _numbers(v: _Validator, obj: dict) -> NumberWords:
     for q, sides in obj["qualifiers"].items():
         where = f"numbers.qualifiers.{q}"
         v.check(q in QUALIFIERS, where, f"unknown qualifier {q!r} (allowed: {', '.join(QUALIFIERS)})")
-        v.mapping(sides, where, {side: (list, False) for side in _QUALIFIER_PLACES})
+        v.mapping(sides, where, dict.fromkeys(_QUALIFIER_PLACES, (list, False)))
         qualifiers[q] = {
             side: v.words(sides.get(side), f"{where}.{side}", required=False) for side in _QUALIFIER_PLACES
         }
@@ -333,5 +333,5 @@ def _numbers(v: _Validator, obj: dict) -> NumberWords:
 
 def _scope(v: _Validator, obj: dict) -> ScopeWords:
     keys = ("whole", "own_level", "period", "pilot", "website", "parts")
-    v.mapping(obj, "scope", {k: (list, True) for k in keys})
+    v.mapping(obj, "scope", dict.fromkeys(keys, (list, True)))
     return ScopeWords(**{k: v.words(obj[k], f"scope.{k}") for k in keys})

@@ -86,10 +86,10 @@ class MentionFinder:
             qualifier, i = q, i + len(word)
         unit = "%" if num.percent else _unit_at(text, i, self.units)
         i += 0 if num.percent else len(unit)
-        if unit == "年" and not num.chinese and 1900 <= num.value <= 2100:
-            return None  # a year
         if num.chinese and not self._chinese_quantity(text, num, unit):
             return None
+        if num.value is None or (unit == "年" and 1900 <= num.value <= 2100):
+            return None  # not a number after all, or a year
         if not unit and _is_label(text, num):
             return None
         word, q = _match_at(text, i, self.after)  # 90%以上, 20件左右
@@ -170,7 +170,7 @@ def _is_date_or_marker(text: str, num: Number) -> bool:
     """2020-02-24, 16:21, (1), 1. and 一、 are not quantities."""
     prev = text[num.start - 1:num.start]
     nxt = text[num.end:num.end + 1]
-    if prev in "-:/·" and prev or nxt in ("-", ":", "/", "·", "月") and nxt:
+    if (prev in "-:/·" and prev) or (nxt in ("-", ":", "/", "·", "月") and nxt):
         return True
     if prev and prev in _OPEN and nxt and nxt in _CLOSE:
         return True
@@ -190,4 +190,4 @@ def _is_label(text: str, num: Number) -> bool:
     prev = text[num.start - 1:num.start]
     if nxt and ("\u4e00" <= nxt <= "\u9fff" or nxt.isalpha() or nxt in "+*×"):
         return True
-    return bool(prev) and (prev.isascii() and prev.isalpha() or prev in "+*×")
+    return bool(prev) and ((prev.isascii() and prev.isalpha()) or prev in "+*×")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal, InvalidOperation
 
 import cn2an
@@ -27,16 +28,38 @@ NUMBER_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Number:
-    """A number found in text, with its span; ``percent`` for the 百分之 form."""
+    """A number found in text, with its span; ``percent`` for the 百分之 form.
 
-    value: float
-    start: int
-    end: int
-    surface: str
-    chinese: bool
-    percent: bool = False
+    ``value`` is parsed on first use: most Chinese-numeral runs turn out to be names.
+    """
+
+    match: re.Match[str]
+
+    @property
+    def start(self) -> int:
+        return self.match.start()
+
+    @property
+    def end(self) -> int:
+        return self.match.end()
+
+    @property
+    def surface(self) -> str:
+        return self.match.group(0)
+
+    @property
+    def chinese(self) -> bool:
+        return self.match.group("cn") is not None
+
+    @property
+    def percent(self) -> bool:
+        return self.match.group("pct") is not None
+
+    @cached_property
+    def value(self) -> float | None:
+        return _value(self.match)
 
 
 def parse_arabic(s: str) -> Decimal | None:
@@ -86,10 +109,7 @@ def parse_number(s: str) -> float | None:
 
 
 def _value(m: re.Match[str]) -> float | None:
-    if m.group("arabic"):
-        base = parse_arabic(m.group("arabic"))
-    else:
-        base = parse_chinese(m.group("cn"))
+    base = parse_arabic(m.group("arabic")) if m.group("arabic") else parse_chinese(m.group("cn"))
     if base is None:
         return None
     if m.group("mult"):
@@ -100,22 +120,7 @@ def _value(m: re.Match[str]) -> float | None:
 def find_numbers(text: str) -> list[Number]:
     """Every Arabic number and every Chinese-numeral run in ``text``, in order.
 
-    Chinese-numeral runs are returned as candidates; whether one is a quantity (三千二百项)
+    A candidate whose ``value`` is None is no number after all. Chinese-numeral runs are returned as candidates; whether one is a quantity (三千二百项)
     or a name (十统一, 一是) is for the caller to decide from what surrounds it.
     """
-    found: list[Number] = []
-    for m in NUMBER_RE.finditer(text):
-        value = _value(m)
-        if value is None:
-            continue
-        found.append(
-            Number(
-                value=value,
-                start=m.start(),
-                end=m.end(),
-                surface=m.group(0),
-                chinese=m.group("cn") is not None,
-                percent=m.group("pct") is not None,
-            )
-        )
-    return found
+    return [Number(m) for m in NUMBER_RE.finditer(text)]

@@ -67,9 +67,16 @@ class Extractor:
         self.finder = MentionFinder(config.numbers)
         self.mapper = IndicatorMapper(config)
 
-    def extract_text(self, text: str, names: tuple[str, ...] = ()) -> tuple[Document, list[Mention], list[IndicatorFigure]]:
+    def extract_text(
+        self, text: str, names: tuple[str, ...] = ()
+    ) -> tuple[Document, list[Mention], list[IndicatorFigure]]:
         """Mentions and indicator figures of one report's text; ``names``: the place's names."""
-        doc = prepare(text, self.config.chrome_lines)
+        return self.extract_doc(prepare(text, self.config.chrome_lines), names)
+
+    def extract_doc(
+        self, doc: Document, names: tuple[str, ...] = ()
+    ) -> tuple[Document, list[Mention], list[IndicatorFigure]]:
+        """Mentions and indicator figures of a prepared report."""
         mentions = self.finder.find(doc)
         figures = self.mapper.map(doc, mentions)
         counts = [m for m in mentions if m.unit_kind == "count"]
@@ -90,11 +97,12 @@ class Extractor:
             report = read_report(path)
         except UnreadableReport as e:
             return ReportResult(juris, source, error=e.problem)
+        doc = prepare(report.text, self.config.chrome_lines)
         if jurisdiction is None:
-            d = detect(prepare(report.text).analysis, report.text, self.config.levels)
+            d = detect(doc.analysis, doc.text, self.config.levels)
             juris = replace(juris, name_zh=d.name_zh, level=d.level, report_year=d.report_year,
                             agency=d.agency)
-        doc, mentions, figures = self.extract_text(report.text, place_names(juris.name_zh, self.config.levels))
+        doc, mentions, figures = self.extract_doc(doc, place_names(juris.name_zh, self.config.levels))
         return ReportResult(juris, source, report, doc, mentions, figures)
 
 

@@ -8,6 +8,7 @@ from the report's own text, in its own script.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,7 +33,11 @@ def to_simplified(text: str) -> str:
     OpenCC converts phrase by phrase; where a phrase rule would change the length, the text
     is converted character by character instead, so offsets never move.
     """
-    converted = _t2s().convert(text)
+    try:
+        converted = _t2s().convert(text)
+    except UnicodeEncodeError:  # lone surrogates: OpenCC takes UTF-8 only; '?' keeps the length
+        text = text.encode("utf-8", "replace").decode("utf-8")
+        converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted
     out = []
@@ -48,7 +53,7 @@ def detect_script(text: str, converted: str | None = None) -> str:
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     if not cjk:
         return "none"
-    changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+    changed = sum(map(operator.ne, text, converted))
     share = changed / cjk
     if share > 0.05:
         return "traditional"

@@ -73,7 +73,8 @@ def test_mentions(config, text: str, expected: list[tuple[float, str, str]]) -> 
 
 
 def test_growth_is_a_change_not_a_level(config) -> None:
-    found = MentionFinder(config.numbers).find(prepare("受理诉求767.1万件,同比上升50.77%;分别提升84.6%、89.9%;提升至超70%。"))
+    text = "受理诉求767.1万件,同比上升50.77%;分别提升84.6%、89.9%;提升至超70%。"
+    found = MentionFinder(config.numbers).find(prepare(text))
     assert [(m.value, m.is_change) for m in found] == [
         (7671000.0, False), (50.77, True), (84.6, True), (89.9, True), (70.0, False),
     ]
