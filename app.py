@@ -32,9 +32,8 @@ QUALIFIER_SIGN = {"exact": "", "more_than": ">", "at_least": "≥", "less_than":
 def headline_table(df: pd.DataFrame) -> pd.DataFrame:
     """Jurisdictions × indicators, each cell the headline value with its bound sign and unit."""
     heads = df[df["primary"]].copy()
-    heads["cell"] = [
-        f"{QUALIFIER_SIGN.get(q, '')}{v:g}{u}" for q, v, u in zip(heads["qualifier"], heads["value"], heads["unit"])
-    ]
+    cols = zip(heads["qualifier"], heads["value"], heads["unit"], strict=True)
+    heads["cell"] = [f"{QUALIFIER_SIGN.get(q, '')}{v:g}{u}" for q, v, u in cols]
     table = heads.pivot_table(index="label_zh", columns="jurisdiction", values="cell", aggfunc="first")
     return table.fillna("未报告")
 

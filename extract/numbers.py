@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 
 import cn2an
 
@@ -120,7 +120,8 @@ def _value(m: re.Match[str]) -> float | None:
 def find_numbers(text: str) -> list[Number]:
     """Every Arabic number and every Chinese-numeral run in ``text``, in order.
 
-    A candidate whose ``value`` is None is no number after all. Chinese-numeral runs are returned as candidates; whether one is a quantity (三千二百项)
-    or a name (十统一, 一是) is for the caller to decide from what surrounds it.
+    A candidate whose ``value`` is None is no number after all. Whether a Chinese-numeral
+    run is a quantity (三千二百项) or a name (十统一, 一是) is for the caller to decide from
+    what surrounds it.
     """
     return [Number(m) for m in NUMBER_RE.finditer(text)]
