@@ -77,6 +77,7 @@ class ScopeWords:
     pilot: tuple[str, ...]
     website: tuple[str, ...]
     parts: tuple[str, ...]
+    breakdown: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -332,6 +333,6 @@ def _numbers(v: _Validator, obj: dict) -> NumberWords:
 
 
 def _scope(v: _Validator, obj: dict) -> ScopeWords:
-    keys = ("whole", "own_level", "period", "pilot", "website", "parts")
+    keys = ("whole", "own_level", "period", "pilot", "website", "parts", "breakdown")
     v.mapping(obj, "scope", dict.fromkeys(keys, (list, True)))
     return ScopeWords(**{k: v.words(obj[k], f"scope.{k}") for k in keys})

@@ -1,9 +1,9 @@
 """The headline rule: exactly one ``primary`` figure per jurisdiction and indicator.
 
 Among a report's figures for one indicator, the headline is the one with the best coverage
-(``scope.Coverage``: the whole jurisdiction said in words, then a plain figure, then the
-jurisdiction's own level, then a part such as a pilot, a sub-list or one website, and last a
-figure for another period); among equals, the first in the report. A chart shows the headline;
+(``scope.Coverage``: the whole jurisdiction said in words, then a plain figure (also one for
+the jurisdiction's own level or one website), then a part such as a pilot or a sub-list, and
+last a figure for another period); among equals, the first in the report. A chart shows the headline;
 the other figures stay in the frame as further mentions.
 """
 

@@ -69,13 +69,14 @@ class IndicatorMapper:
         self.max_after, self.after_stops = m.max_after, m.after_stops
         self.level_words = config.numbers.level_words
         self.parts = config.scope.parts
+        self.breakdown = config.scope.breakdown
 
     def map(self, doc: Document, mentions: list[Mention]) -> list[Figure]:
         """The figures among ``mentions``, in text order."""
         figures: list[Figure] = []
         for m in mentions:
             fig = self.map_one(doc, m) or self._continuation(doc, m, figures)
-            if fig is not None:
+            if fig is not None and not self._in_breakdown(doc.analysis, fig, figures):
                 figures.append(fig)
         return figures
 
@@ -138,6 +139,15 @@ class IndicatorMapper:
             return None
         start, end = _evidence(doc.analysis, prev.mention.clause.start, m.clause.end)
         return Figure(m, ind.id, prev.cue, start, end, continues=prev)
+
+    def _in_breakdown(self, text: str, fig: Figure, done: list[Figure]) -> bool:
+        """Is ``fig`` one kind in a breakdown (其中:) of a total of its own indicator?"""
+        start = fig.mention.start
+        para = text.rfind("\n", 0, start) + 1
+        opener = max((text.rfind(w, para, start) for w in self.breakdown), default=-1)
+        if opener < 0:
+            return False
+        return any(f.indicator == fig.indicator and para <= f.mention.start < opener for f in done)
 
     def _is_level_change(self, left: str) -> bool:
         """提升至超60%: a short clause that says what the figure became."""

@@ -133,7 +133,7 @@ class MentionFinder:
         """A Chinese numeral is a quantity only with a unit, and never as a name."""
         if num.percent:
             return True
-        if not unit or num.surface == "一" or text[num.start - 1:num.start] == "第":
+        if not unit or num.surface in ("一", "零", "〇") or text[num.start - 1:num.start] == "第":
             return False
         rest = text[num.end:num.end + 3]
         return not any(rest.startswith(w) for w in self.words.name_after)

@@ -1,5 +1,5 @@
-"""What a figure covers: the whole jurisdiction this year, or less (a pilot, a sub-list, one
-website, last year). The scope is kept as a short phrase of the report, for a footnote, and as
+"""What a figure covers: the whole jurisdiction this year, or less (a pilot, a sub-list, a
+part, last year). The scope is kept as a short phrase of the report, for a footnote, and as
 a rank that the headline rule reads.
 """
 
@@ -18,8 +18,8 @@ class Coverage(IntEnum):
     """Lower is a better headline."""
 
     WHOLE = 0  # 全市, 全县, or the jurisdiction's own name: the whole, said in so many words
-    PLAIN = 1  # nothing says otherwise; also 市本级 (the usual reach of a bureau's lists)
-    PART = 3  # a pilot, a sub-list, a part (其中市直), one website
+    PLAIN = 1  # nothing says otherwise; also 市本级 and 政府网站 (the usual reach of such figures)
+    PART = 3  # a pilot, a sub-list, a part (其中县直)
     OTHER_PERIOD = 4  # last year, or the level before a change (从1279项增加到…)
 
 
@@ -61,13 +61,10 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
         return Scope(Coverage.PART, own(m.clause.start, m.start))
     if m.unit_kind == "percent" and counts_before:
         return Scope(Coverage.PART, own(counts_before[-1], m.start))
-    whole = any(w in clause_left for w in (*words.whole, *names))
-    if not whole and any(w in clause_left for w in words.website):
-        return Scope(Coverage.PART, own(m.clause.start, m.start))
-    if whole:
+    if any(w in clause_left for w in (*words.whole, *names)):
         return Scope(Coverage.WHOLE, "")
-    if any(w in clause_left for w in words.own_level):
-        return Scope(Coverage.PLAIN, own(m.clause.start, m.start))
+    if any(w in clause_left for w in (*words.own_level, *words.website)):
+        return Scope(Coverage.PLAIN, own(m.clause.start, m.start))  # said, but no lesser figure
     return Scope(Coverage.PLAIN, "")
 
 
