@@ -84,6 +84,7 @@ class ScopeWords:
 class Matching:
     gap: int
     max_after: int
+    exclude_reach: int
     after_stops: tuple[str, ...]
 
 
@@ -167,11 +168,12 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
     numbers = _numbers(v, top["numbers"])
     scope = _scope(v, top["scope"])
     mt = v.mapping(top["matching"], "matching", {
-        "gap": (int, True), "max_after": (int, True), "after_stops": (list, False),
+        "gap": (int, True), "max_after": (int, True), "exclude_reach": (int, True), "after_stops": (list, False),
     })
-    for key in ("gap", "max_after"):
+    for key in ("gap", "max_after", "exclude_reach"):
         v.check(0 <= mt[key] <= 50, f"matching.{key}", f"expected 0 to 50, got {mt[key]}")
-    matching = Matching(mt["gap"], mt["max_after"], v.words(mt.get("after_stops"), "matching.after_stops", False))
+    matching = Matching(mt["gap"], mt["max_after"], mt["exclude_reach"],
+                        v.words(mt.get("after_stops"), "matching.after_stops", False))
     reading = v.mapping(top.get("reading") or {}, "reading", {"chrome_lines": (list, False)})
     chrome = []
     for i, pat in enumerate(reading.get("chrome_lines") or []):

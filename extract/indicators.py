@@ -3,7 +3,7 @@
 A mention becomes a figure of indicator X when
 - its unit is one X accepts (a rate needs %, a count 项/件/条 …) and it is no change (同比上升);
 - one of X's cues stands in its clause, before the number or just after it (100%可网办);
-- none of X's exclude words is in the clause (the traps: 招投标, 合格率, 全覆盖 …);
+- none of X's exclude words is near the cue and the number (the traps: 招投标, 合格率, 全覆盖 …);
 - X's context words, if it has any, appear in the paragraph up to the number.
 When several indicators match, the nearest cue wins; a cue that lies inside a longer cue of
 another indicator (网办 inside 全程网办) gives way to it.
@@ -66,7 +66,7 @@ class IndicatorMapper:
         self.config = config
         m = config.matching
         self.cues = {ind.id: [compile_cue(c, m.gap) for c in ind.cues] for ind in config.indicators}
-        self.max_after, self.after_stops = m.max_after, m.after_stops
+        self.max_after, self.after_stops, self.exclude_reach = m.max_after, m.after_stops, m.exclude_reach
         self.level_words = config.numbers.level_words
         self.parts = config.scope.parts
         self.breakdown = config.scope.breakdown
@@ -90,8 +90,6 @@ class IndicatorMapper:
         for ind in self.config.indicators:
             if m.unit not in ind.units:
                 continue
-            if any(w in window for w in ind.exclude):
-                continue
             if ind.context and not any(w in paragraph for w in ind.context):
                 continue
             hit = self._nearest_cue(ind, window, pos)
@@ -112,13 +110,23 @@ class IndicatorMapper:
                 elif a > pos:
                     d = a - pos - 1
                     between = window[pos + 1:a]
-                    if d > self.max_after or any(w in between for w in self.after_stops):
-                        continue
+                    if d > self.max_after or any(w in between for w in self.after_stops) or _has_number(between):
+                        continue  # too far, another phrase, or the cue of a nearer number
                 else:
                     d = 0
+                if self._excluded(ind, window, min(a, pos)):
+                    continue
                 if best is None or (d, a - b) < (best.distance, best.start - best.end):
                     best = CueHit(ind, cue.text, a, b, d)
         return best
+
+    def _excluded(self, ind: Indicator, window: str, start: int) -> bool:
+        """An exclude word near the cue and number: from a little before both to the clause end.
+
+        Only near: in 覆盖街镇、社区的平台上线600余项政务服务事项, 社区 is not what is counted.
+        """
+        local = window[max(0, start - self.exclude_reach):]
+        return any(w in local for w in ind.exclude)
 
     def _continuation(self, doc: Document, m: Mention, done: list[Figure]) -> Figure | None:
         """Map ``m`` by the previous clause's figure when its clause only continues it."""
@@ -166,6 +174,10 @@ def _window(text: str, m: Mention) -> tuple[str, int]:
     left = text[m.clause.start:m.start].translate(_QUOTE_TABLE)
     right = text[m.end:m.clause.end].translate(_QUOTE_TABLE)
     return left + NUMBER + right, len(left)
+
+
+def _has_number(s: str) -> bool:
+    return any(ch.isdigit() for ch in s)
 
 
 def _paragraph_before(text: str, i: int) -> str:
