@@ -14,6 +14,7 @@ from .config import NumberWords
 from .numbers import Number, find_numbers
 from .text import Document, Span, clauses, sentences
 
+_SPACES = " \t\u3000\u00a0"
 _OPEN = "(（"
 _CLOSE = ")）"
 
@@ -81,11 +82,14 @@ class MentionFinder:
             return None
         i = num.end
         qualifier = "exact"
-        word, q = _match_at(text, i, self.between)  # 36余件, 5100多件
+        word, q = _match_at(text, _skip_spaces(text, i), self.between)  # 36余件, 5100多件
         if word:
-            qualifier, i = q, i + len(word)
-        unit = "%" if num.percent else _unit_at(text, i, self.units)
-        i += 0 if num.percent else len(unit)
+            qualifier, i = q, _skip_spaces(text, i) + len(word)
+        unit = "" if num.percent else _unit_at(text, _skip_spaces(text, i), self.units)
+        if unit:  # "共 806 条": text from PDFs often has spaces around numbers
+            i = _skip_spaces(text, i) + len(unit)
+        elif num.percent:
+            unit = "%"
         if num.chinese and not self._chinese_quantity(text, num, unit):
             return None
         if num.value is None or (unit == "年" and 1900 <= num.value <= 2100):
@@ -113,18 +117,20 @@ class MentionFinder:
         )
 
     def _before(self, text: str, start: int) -> str | None:
+        while start > 0 and text[start - 1] in _SPACES:
+            start -= 1
         for word, q in self.before:
             if text.endswith(word, max(0, start - len(word)), start):
                 return q
         return None
 
     def _is_change(self, text: str, clause_start: int, start: int) -> bool:
-        left = text[clause_start:start]
+        left = text[clause_start:start].rstrip(_SPACES)
         for word, _ in self.before:
             if left.endswith(word):
                 left = left[: -len(word)]
                 break
-        left = left.rstrip("了达为分别约")
+        left = left.rstrip("了达为分别约" + _SPACES)
         if any(w in left for w in ("同比", "环比")):
             return True
         return any(left.endswith(w) for w in self.change)
@@ -146,6 +152,12 @@ def _lists_after(text: str, prev: Mention, m: Mention) -> bool:
         and m.start == m.clause.start
         and text[prev.end:m.start].strip() == "、"
     )
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    while i < len(text) and text[i] in _SPACES:
+        i += 1
+    return i
 
 
 def _longest_first(pairs) -> list[tuple[str, str]]:

@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 _HEAD = 400  # characters of the report's beginning where its title and issuer stand
-_AGENCY_WORDS = "人民政府|政务服务|行政审批|政务|大数据|数据|政府|审批|人民|行政服务|营商"
+# what follows a place's name in a title or issuer (bare 政府 would take 根据市政府 for a place)
+_AGENCY_WORDS = "人民政府|政务服务|行政审批|大数据|数据资源|数据管理|行政服务|营商环境|政府信息公开"
 _UPPER = "省|市|州|盟|地区"
 
 
@@ -34,7 +35,7 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
     name, level, agency = None, None, None
     if suffixes:
         suffix_re = "|".join(map(re.escape, suffixes))
-        m = re.search(rf"([\u4e00-\u9fff]{{1,12}}?(?:{suffix_re}))(?={_AGENCY_WORDS})", head)
+        m = re.search(rf"([\u4e00-\u9fff]{{2,12}}?(?:{suffix_re}))(?:{_AGENCY_WORDS})", head)
         if m:
             start, end = _last_place(head, m.start(1), m.end(1), suffixes)
             name = text[start:end]
@@ -57,7 +58,7 @@ def _last_place(head: str, start: int, end: int, suffixes: list[str]) -> tuple[i
 
 
 def _year(s: str) -> int | None:
-    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?=年)", s)]
+    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d) ?(?=年)", s)]
     if not years:
         return None
     return Counter(years).most_common(1)[0][0] if len(s) > _HEAD else years[0]

@@ -63,6 +63,9 @@ MENTIONS = [
     pytest.param("(1)承接事项", [], id="list-marker"),
     pytest.param("12345热线运行平稳。", [], id="hotline-name"),
     pytest.param("满意率提高了3.5个百分点。", [(3.5, "个百分点", "exact")], id="percentage-points"),
+    pytest.param("共发布各类信息共 806 条。", [(806.0, "条", "exact")], id="spaces-around-number"),
+    pytest.param("比例达 超过 88.52 %。", [(88.52, "%", "more_than")], id="spaces-around-percent"),
+    pytest.param("2025 年政务公开", [], id="year-with-space"),
 ]
 
 
