@@ -68,13 +68,16 @@ class Extractor:
         self.mapper = IndicatorMapper(config)
 
     def extract_text(
-        self, text: str, names: tuple[str, ...] = ()
+        self, text: str, names: tuple[str, ...] = (), year: int | None = None
     ) -> tuple[Document, list[Mention], list[IndicatorFigure]]:
-        """Mentions and indicator figures of one report's text; ``names``: the place's names."""
-        return self.extract_doc(prepare(text, self.config.chrome_lines), names)
+        """Mentions and indicator figures of one report's text.
+
+        ``names`` are the place's names and ``year`` the report year, both used for scope.
+        """
+        return self.extract_doc(prepare(text, self.config.chrome_lines), names, year)
 
     def extract_doc(
-        self, doc: Document, names: tuple[str, ...] = ()
+        self, doc: Document, names: tuple[str, ...] = (), year: int | None = None
     ) -> tuple[Document, list[Mention], list[IndicatorFigure]]:
         """Mentions and indicator figures of a prepared report."""
         mentions = self.finder.find(doc)
@@ -84,7 +87,7 @@ class Extractor:
         for f in figures:
             m = f.mention
             before = [c.start for c in counts if m.clause.start <= c.start < m.start]
-            scoped.append(IndicatorFigure(f, scope_of(doc, f, self.config.scope, before, names)))
+            scoped.append(IndicatorFigure(f, scope_of(doc, f, self.config.scope, before, names, year)))
         primary = choose_primary(scoped)
         return doc, mentions, [replace(f, primary=p) for f, p in zip(scoped, primary, strict=True)]
 
@@ -102,7 +105,8 @@ class Extractor:
             d = detect(doc.analysis, doc.text, self.config.levels)
             juris = replace(juris, name_zh=d.name_zh, level=d.level, report_year=d.report_year,
                             agency=d.agency)
-        doc, mentions, figures = self.extract_doc(doc, place_names(juris.name_zh, self.config.levels))
+        names = place_names(juris.name_zh, self.config.levels)
+        doc, mentions, figures = self.extract_doc(doc, names, juris.report_year)
         return ReportResult(juris, source, report, doc, mentions, figures)
 
 

@@ -34,11 +34,12 @@ _MAX_SCOPE = 24
 
 
 def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[int],
-             names: tuple[str, ...] = ()) -> Scope:
+             names: tuple[str, ...] = (), year: int | None = None) -> Scope:
     """The scope of ``fig``.
 
-    ``counts_before`` are the starts of count mentions earlier in its clause (241个涉企服务事项
-    100%实现全程网办); ``names`` are the jurisdiction's names, which make a figure whole.
+    ``counts_before`` are the starts of count mentions earlier in its clause (30个涉企服务事项
+    100%实现全程网办); ``names`` are the jurisdiction's names, which make a figure whole;
+    ``year`` is the report year, so that a figure of an earlier year is another period.
     """
     m = fig.mention
     text = doc.analysis
@@ -48,7 +49,11 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
     def own(a: int, b: int) -> str:
         return _tidy(doc.text[a:b])
 
-    if any(w in clause_left[-8:] for w in words.period) or _is_from_level(text, m.start, m.clause.end):
+    if (
+        any(w in clause_left[-8:] for w in words.period)
+        or _is_from_level(text, m.start, m.clause.end)
+        or _earlier_year(clause_left, year)
+    ):
         return Scope(Coverage.OTHER_PERIOD, own(m.clause.start, m.start))
     if fig.continues is not None and clause_left.startswith("其中"):
         return Scope(Coverage.PART, own(m.clause.start + 2, m.start))
@@ -71,6 +76,12 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
 def _is_from_level(text: str, start: int, clause_end: int) -> bool:
     """从1279项增加到2429项: the first number is the level before the change."""
     return text[start - 1:start] == "从" and re.search(r"[到至]", text[start:clause_end]) is not None
+
+
+def _earlier_year(left: str, year: int | None) -> bool:
+    """2019年全市…: a year before the report's own, said before the number."""
+    years = re.findall(r"(?<!\d)(20\d\d) ?年", left)
+    return bool(year and years and int(years[-1]) < year)
 
 
 def _tidy(s: str) -> str:
