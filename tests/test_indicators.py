@@ -69,3 +69,22 @@ HEADLINES = [
 def test_scope_and_headline(extractor, text: str, expected: list[tuple[float, Coverage, bool]]) -> None:
     _, _, figures = extractor.extract_text(text, year=2020)
     assert [(f.figure.mention.value, f.coverage, f.primary) for f in figures] == expected
+
+
+def test_traditional_script_gives_the_same_figures(extractor) -> None:
+    simplified = "全县政务服务事项2468项,网上可办率达99.5%,热线受理群众诉求12.5万件,满意率96.1%。"
+    traditional = "全縣政務服務事項2468項,網上可辦率達99.5%,熱線受理群眾訴求12.5萬件,滿意率96.1%。"
+    results = []
+    for text in (simplified, traditional):
+        _, _, figures = extractor.extract_text(text)
+        results.append([(f.indicator, f.figure.mention.value, f.figure.mention.start) for f in figures])
+    assert results[0] == results[1]
+    assert len(results[0]) == 4
+
+
+def test_web_page_chrome_is_left_out_without_moving_offsets(extractor) -> None:
+    text = "当前位置: 首页 > 政务公开\n浏览字号 2020-02-24 来源:本网\n全县政务服务事项2468项。\n相关新闻\n"
+    doc, mentions, figures = extractor.extract_text(text)
+    assert [m.value for m in mentions] == [2468.0]
+    (f,) = figures
+    assert text[f.figure.evidence_start:f.figure.evidence_end] == "全县政务服务事项2468项"
