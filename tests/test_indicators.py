@@ -84,7 +84,7 @@ def test_traditional_script_gives_the_same_figures(extractor) -> None:
 
 def test_web_page_chrome_is_left_out_without_moving_offsets(extractor) -> None:
     text = "当前位置: 首页 > 政务公开\n浏览字号 2020-02-24 来源:本网\n全县政务服务事项2468项。\n相关新闻\n"
-    doc, mentions, figures = extractor.extract_text(text)
+    _, mentions, figures = extractor.extract_text(text)
     assert [m.value for m in mentions] == [2468.0]
     (f,) = figures
     assert text[f.figure.evidence_start:f.figure.evidence_end] == "全县政务服务事项2468项"
