@@ -4,14 +4,23 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test data bench lint clean
+.PHONY: run test data bench lint clean browser-deps
 
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev browser-deps
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# The browser test drives Debian's chromium (never a downloaded browser) with CJK fonts.
+browser-deps:
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing chromium and fonts-noto-cjk for the browser test"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium fonts-noto-cjk >/dev/null) || echo "WARNING: could not install chromium: the browser test will be SKIPPED"; \
+	else echo "WARNING: chromium or fonts-noto-cjk missing and not root: the browser test will be SKIPPED"; fi
 
 data: $(VENV)/.runtime
 	$(PY) -m extract

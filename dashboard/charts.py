@@ -1,0 +1,181 @@
+"""Figure builders: frames in, Plotly figures out, no Streamlit inside.
+
+Every figure carries its own title, subtitle (definition and unit), footnotes (scope, missing
+reports, differing years) and source line, so a screenshot or PNG stands alone on a slide.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from extract.config import Config
+
+from .data import display_name
+from .labels import t
+from .tables import category_label, evidence_matrix, indicator_order, label, matrix
+
+FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+SLIDE = {"width": 1920, "height": 1080}
+REPORTED = ["#DCEAF7", "#E3F1EA"]  # cell colours of alternate categories
+MISSING = "#EEEEEE"
+
+
+def png_config(filename: str) -> dict:
+    """Plotly's camera button: a slide-sized PNG named for the view."""
+    return {"displaylogo": False,
+            "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 1, **SLIDE}}
+
+
+def safe(text: str, width: int = 0) -> str:
+    """Report text for Plotly labels: escaped (Plotly reads some HTML), wrapped with <br>."""
+    text = html.escape(str(text))
+    if width:
+        text = "<br>".join(textwrap.wrap(text, width)) or text
+    return text
+
+
+def note_width(lang: str) -> int:
+    """Characters per footnote line: Chinese characters are twice as wide as Latin letters."""
+    return 150 if lang == "en" else 80
+
+
+def _base_layout(fig: go.Figure, title: str, subtitle: str, notes: list[str], height: int = 620) -> None:
+    lines = [line for n in notes if n for line in n.split("<br>")]
+    fig.update_layout(
+        template="plotly_white",
+        font={"family": FONT, "size": 14, "color": "#222"},
+        title={"text": safe(title), "subtitle": {"text": safe(subtitle), "font": {"size": 14, "color": "#555"}},
+               "x": 0.01, "xanchor": "left", "font": {"size": 22}},
+        height=height + 22 * len(lines),
+        margin={"t": 100, "b": 70 + 22 * len(lines), "l": 60, "r": 30},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+    )
+    for i, line in enumerate(lines):  # one annotation per line, so none can overlap another
+        fig.add_annotation(text=line, xref="paper", yref="paper", x=0, xanchor="left", showarrow=False,
+                           y=0, yanchor="top", yshift=-40 - 22 * i, font={"size": 12, "color": "#555"},
+                           align="left")
+
+
+def source_line(reports: pd.DataFrame, jurisdictions: list[str], lang: str) -> str:
+    sel = reports[reports["jurisdiction"].isin(jurisdictions)]
+    agencies = "; ".join(
+        f"{(r.agency or display_name(reports, r.jurisdiction, lang))} {r.report_year}".strip()
+        for r in sel.itertuples()
+    )
+    return safe(t("source_line", lang, agencies=agencies), note_width(lang))
+
+
+def years_line(reports: pd.DataFrame, jurisdictions: list[str], lang: str) -> str:
+    sel = reports[reports["jurisdiction"].isin(jurisdictions)]
+    years = {r.report_year for r in sel.itertuples()}
+    if len(years) <= 1:
+        return ""
+    parts = ", ".join(f"{display_name(reports, r.jurisdiction, lang)} {r.report_year or '?'}" for r in sel.itertuples())
+    return safe(f"{t('footnote_years', lang)}: {parts}", note_width(lang))
+
+
+def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str) -> go.Figure:
+    """The overview: every indicator × every report, values as text, evidence on hover."""
+    table = matrix(indicators, reports, config, lang)
+    evidence = evidence_matrix(indicators, reports, config)
+    inds = indicator_order(config)
+    cats = [config.indicator(i).category for i in inds]
+    cat_ids = [c.id for c in config.categories]
+    missing = t("not_reported", lang)
+    z, text, hover = [], [], []
+    for row_i, (key, row) in enumerate(table.iterrows()):
+        parity = cat_ids.index(cats[row_i]) % 2
+        z.append([parity if v != missing else 2 for v in row])
+        text.append([safe(v) for v in row])
+        hover.append([
+            f"<b>{safe(col)}</b> · {safe(key[1])}<br>{safe(v)}<br>"
+            f"<i>{safe(evidence[row_i][c], 40) or safe(missing)}</i>"
+            for c, (col, v) in enumerate(row.items())
+        ])
+    ylabels = [f"{safe(key[1])}  <span style='color:#888'>{safe(key[0])}</span>" for key in table.index]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[safe(c) for c in table.columns], y=ylabels, text=text, texttemplate="%{text}",
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showscale=False, xgap=2, ygap=2,
+        zmin=0, zmax=2, colorscale=[[0, REPORTED[0]], [0.5, REPORTED[1]], [1, MISSING]],
+        textfont={"size": 13},
+    ))
+    fig.update_yaxes(autorange="reversed", tickfont={"size": 13})
+    fig.update_xaxes(side="top", tickfont={"size": 14})
+    jurisdictions = list(reports["jurisdiction"])
+    _base_layout(fig, t("matrix_title", lang), t("matrix_subtitle", lang),
+                 [years_line(reports, jurisdictions, lang), source_line(reports, jurisdictions, lang)],
+                 height=40 + 34 * len(inds))
+    fig.update_layout(margin={"l": 260, "t": 150})
+    return fig
+
+
+def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str,
+                      colors: dict[str, str], log: bool = False, title: str | None = None) -> go.Figure:
+    """Bars of one unit kind: sorted bars for one indicator, grouped bars for several.
+
+    ``comp`` is ``tables.comparison`` restricted to one unit kind. Bars carry their bound sign
+    (>70%); a jurisdiction without a figure is named as not reported, never drawn as zero.
+    """
+    inds = list(dict.fromkeys(comp["indicator"]))
+    kind = comp["unit_kind"].iloc[0]
+    fig = go.Figure()
+    notes = []
+    if len(inds) == 1:
+        ind = config.indicator(inds[0])
+        data = comp.sort_values(["reported", "value"], ascending=[False, False])
+        for r in data.itertuples():
+            fig.add_bar(x=[safe(r.name)], y=[r.value if r.reported else None], name=safe(r.name),
+                        marker_color=colors.get(r.jurisdiction, "#888"), text=[safe(r.text)],
+                        textposition="outside", showlegend=False, hovertext=[safe(r.evidence, 40)],
+                        hovertemplate="%{x}: %{text}<br><i>%{hovertext}</i><extra></extra>", cliponaxis=False)
+            if not r.reported:
+                fig.add_annotation(x=safe(r.name), y=0, yref="y" if not log else "paper", text=safe(r.text),
+                                   showarrow=False, yanchor="bottom", font={"color": "#888", "size": 13})
+        title = title or (ind.label_en if lang == "en" else ind.label_zh)
+        subtitle = f"{ind.definition} · {t('unit_line', lang, unit=ind.unit)}" if lang == "en" else \
+            f"{t('unit_line', lang, unit=ind.unit)} · {ind.definition}"
+        fig.update_xaxes(categoryorder="array", categoryarray=[safe(n) for n in data["name"]])
+    else:
+        for j in dict.fromkeys(comp["jurisdiction"]):
+            rows = comp[comp["jurisdiction"] == j]
+            fig.add_bar(x=[safe(v) for v in rows["label"]], y=[v if ok else None for v, ok in
+                                                                 zip(rows["value"], rows["reported"], strict=True)],
+                        name=safe(rows["name"].iloc[0]), marker_color=colors.get(j, "#888"),
+                        text=[safe(x) if ok else "" for x, ok in zip(rows["text"], rows["reported"], strict=True)],
+                        textposition="outside", cliponaxis=False, hovertext=[safe(e, 40) for e in rows["evidence"]],
+                        hovertemplate="%{x} · " + safe(rows["name"].iloc[0]) + ": %{text}<br><i>%{hovertext}</i>"
+                                      "<extra></extra>")
+        fig.update_layout(barmode="group", bargap=0.25)
+        unit = {"percent": "%", "score": "分"}.get(kind, " / ".join(dict.fromkeys(config.indicator(i).unit
+                                                                                 for i in inds)))
+        title = title or t("selected_indicators", lang)
+        subtitle = f"{t({'percent': 'rates', 'score': 'scores'}.get(kind, 'counts'), lang)} · " \
+                   f"{t('unit_line', lang, unit=unit)}"
+        missing = comp[~comp["reported"]]
+        for ind in inds:
+            names = missing.loc[missing["indicator"] == ind, "name"].tolist()
+            if names:
+                notes.append(safe(f"{t('footnote_missing', lang)} · {label(config, ind, lang)}: {', '.join(names)}",
+                                  note_width(lang)))
+    for r in comp[comp["reported"] & (comp["scope"] != "")].itertuples():
+        notes.append(safe(f"{t('footnote_scope', lang)} · {r.name} · {r.label}: {r.scope}", note_width(lang)))
+    jurisdictions = list(dict.fromkeys(comp["jurisdiction"]))
+    notes += [years_line(reports, jurisdictions, lang), source_line(reports, jurisdictions, lang)]
+    _base_layout(fig, title, subtitle, notes)
+    fig.update_layout(uniformtext={"minsize": 13, "mode": "show"})
+    fig.update_traces(textfont_size=13)
+    if kind == "percent":
+        fig.update_yaxes(ticksuffix="%", range=[0, 112])
+    if log and kind == "count":
+        fig.update_yaxes(type="log")
+    return fig
+
+
+def category_title(config: Config, chosen: list[str], lang: str) -> str | None:
+    """The category's name when every chosen indicator is of one category."""
+    cats = {config.indicator(i).category for i in chosen}
+    return category_label(config, cats.pop(), lang) if len(cats) == 1 else None

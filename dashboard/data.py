@@ -1,0 +1,78 @@
+"""The frames the dashboard shows, read from data/ (or extracted once when data/ is missing).
+
+Everything here is plain Python and pandas; ``cache.py`` wraps it for Streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from extract import load_config
+from extract.config import Config
+from extract.frame import read_indicators
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+CONFIG = ROOT / "config.yaml"
+
+# Okabe-Ito and Tableau colours: distinct for colour-blind readers, steady across pages.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+           "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#76B7B2", "#EDC948", "#FF9DA7", "#9C755F"]
+
+
+@dataclass(frozen=True)
+class Frames:
+    indicators: pd.DataFrame
+    reports: pd.DataFrame
+    config: Config
+
+    @property
+    def jurisdictions(self) -> list[str]:
+        """Jurisdiction ids in a steady order: config.yaml's first, then added ones by id."""
+        return list(self.reports["jurisdiction"])
+
+
+def load(data_dir: Path = DATA, config_path: Path = CONFIG) -> Frames:
+    """Read indicators.csv and reports.csv; extract the configured reports first if missing."""
+    config = load_config(config_path, check_reports=False)
+    if not (data_dir / "indicators.csv").exists() or not (data_dir / "reports.csv").exists():
+        from extract.cli import main
+
+        main(["--config", str(config_path), "--out", str(data_dir)])
+    indicators = read_indicators(data_dir / "indicators.csv")
+    reports = pd.read_csv(data_dir / "reports.csv", encoding="utf-8-sig", keep_default_na=False,
+                          dtype=str)
+    reports = _ordered(reports, [j.id for j in config.jurisdictions])
+    reports["user_added"] = ~reports["jurisdiction"].isin([j.id for j in config.jurisdictions])
+    return Frames(indicators, reports, config)
+
+
+def _ordered(reports: pd.DataFrame, configured: list[str]) -> pd.DataFrame:
+    rank = {j: i for i, j in enumerate(configured)}
+    key = reports["jurisdiction"].map(lambda j: (rank.get(j, len(rank)), j))
+    return reports.assign(_k=key).sort_values("_k").drop(columns="_k").reset_index(drop=True)
+
+
+def colors(jurisdictions: list[str]) -> dict[str, str]:
+    """One colour per jurisdiction, the same on every page."""
+    return {j: PALETTE[i % len(PALETTE)] for i, j in enumerate(jurisdictions)}
+
+
+def display_name(reports: pd.DataFrame, jurisdiction: str, lang: str) -> str:
+    """The jurisdiction's name in ``lang``, falling back to the other language, then the id."""
+    row = reports.loc[reports["jurisdiction"] == jurisdiction]
+    if row.empty:
+        return jurisdiction
+    r = row.iloc[0]
+    first, second = ("name_en", "name_zh") if lang == "en" else ("name_zh", "name_en")
+    return r[first] or r[second] or jurisdiction
+
+
+def report_text(source: str, root: Path = ROOT) -> str:
+    """The report's text as the extractor read it (so offsets in the frame apply)."""
+    from extract.readers import read_report
+
+    return read_report(root / source).text

@@ -1,0 +1,88 @@
+"""Every word the dashboard shows, in Chinese and English. ``t(key, lang)`` looks one up."""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+
+TEXT: dict[str, tuple[str, str]] = {
+    # key: (中文, English)
+    "app_title": ("政务服务报告对比", "Government service reports compared"),
+    "language": ("语言", "Language"),
+    "overview": ("总览", "Overview"),
+    "compare": ("对比", "Compare"),
+    "profile": ("地区档案", "Jurisdiction profile"),
+    "reports": ("报告全文", "Reports"),
+    "not_reported": ("未报告", "not reported"),
+    "matrix_title": ("各地主要指标对比", "Headline figures by jurisdiction"),
+    "matrix_subtitle": ("每格为该报告的主要数值;灰色为未报告;悬停查看原文",
+                        "Each cell is the report's headline figure; grey means not reported; hover for the sentence"),
+    "caveat": ("注意:各报告年份不同({years}),行政级别不同({levels})。数值不可直接视为同期可比。",
+               "Caution: the reports cover different years ({years}) and levels of government ({levels}). "
+               "Figures are not like-for-like."),
+    "figures_found": ("提取数值", "figures found"),
+    "indicators_found": ("指标", "indicators"),
+    "level": ("级别", "Level"),
+    "province": ("省份", "Province"),
+    "report_year": ("报告年份", "Report year"),
+    "agency": ("发布机构", "Agency"),
+    "user_added": ("用户添加", "user-added"),
+    "jurisdiction": ("地区", "Jurisdiction"),
+    "jurisdictions": ("地区", "Jurisdictions"),
+    "indicator": ("指标", "Indicator"),
+    "indicators": ("指标", "Indicators"),
+    "category": ("类别", "Category"),
+    "all_categories": ("按类别选择", "Choose by category"),
+    "value": ("数值", "Value"),
+    "unit": ("单位", "Unit"),
+    "qualifier": ("限定", "Qualifier"),
+    "scope": ("范围说明", "Scope"),
+    "evidence": ("原文", "Evidence"),
+    "source": ("来源", "Source"),
+    "log_scale": ("计数使用对数坐标", "Log scale for counts"),
+    "no_selection": ("请至少选择一个指标和一个地区。", "Choose at least one indicator and one jurisdiction."),
+    "table_below": ("图表数据", "Data behind the chart"),
+    "secondary": ("其他提及", "Further mentions"),
+    "headline": ("主要数值", "Headline"),
+    "report_text": ("报告原文(高亮为提取的数值)", "Report text (extracted figures highlighted)"),
+    "no_figures": ("该报告未提取到任何指标。", "No indicator figures were found in this report."),
+    "search": ("全文检索(简繁体均可)", "Full-text search (simplified or traditional)"),
+    "search_placeholder": ("例如:好差评、一网通办", "e.g. 好差评, 一网通办"),
+    "hits": ("命中", "hits"),
+    "hits_per_jurisdiction": ("各地命中次数", "Hits per jurisdiction"),
+    "no_hits": ("没有找到。", "No matches."),
+    "footnote_scope": ("范围", "Scope"),
+    "footnote_years": ("报告年份", "Report years"),
+    "footnote_missing": ("未报告", "Not reported"),
+    "source_line": ("来源:各地政务服务主管部门年度报告({agencies});数值由报告原文自动提取,可追溯至原句。",
+                    "Source: annual reports of the bureaus ({agencies}); figures extracted from the report "
+                    "text, each traceable to its sentence."),
+    "unit_line": ("单位:{unit}", "Unit: {unit}"),
+    "rates": ("比率(%)", "Rates (%)"),
+    "counts": ("数量", "Counts"),
+    "scores": ("得分", "Scores"),
+    "selected_indicators": ("所选指标", "Selected indicators"),
+    "more_than": ("超过", "more than"),
+    "at_least": ("不少于", "at least"),
+    "less_than": ("不到", "less than"),
+    "approx": ("约", "about"),
+    "exact": ("", ""),
+}
+
+
+LEVELS = {
+    "county": "县", "city": "市", "district": "区", "banner (county-level)": "旗(县级)",
+    "prefecture-level city": "地级市", "sub-provincial city": "副省级市", "county-level city": "县级市",
+    "district (county-level)": "区(县级)", "autonomous prefecture": "自治州", "league": "盟",
+}
+
+
+def level(value: str, lang: str) -> str:
+    """An administrative level as config.yaml writes it (English), in ``lang``."""
+    return LEVELS.get(value, value) if lang == "zh" else value
+
+
+def t(key: str, lang: str, **fields: object) -> str:
+    """The text for ``key`` in ``lang`` ('zh' or 'en'), with ``fields`` filled in."""
+    zh, en = TEXT[key]
+    text = en if lang == "en" else zh
+    return text.format(**fields) if fields else text

@@ -1,0 +1,112 @@
+"""Frames for display: formatted values, the comparison matrix, the data behind a chart."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from extract.config import Config
+
+from .data import display_name
+from .labels import t
+
+SIGNS = {"exact": "", "more_than": ">", "at_least": "≥", "less_than": "<", "approx": "≈"}
+
+
+def format_value(value: float, unit: str, qualifier: str) -> str:
+    """767.1万件 read as 7671000 -> '7,671,000件'; a bound keeps its sign: '>70%', '≈35件'.
+
+    >>> format_value(70.0, "%", "more_than")
+    '>70%'
+    >>> format_value(7671000.0, "件", "exact")
+    '7,671,000件'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{SIGNS.get(qualifier, '')}{number}{unit}"
+
+
+def headlines(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The primary rows only: one per jurisdiction and indicator."""
+    return indicators[indicators["primary"]]
+
+
+def indicator_order(config: Config, present: set[str] | None = None) -> list[str]:
+    """Indicator ids by category order, then config order."""
+    cats = [c.id for c in config.categories]
+    inds = sorted(config.indicators, key=lambda i: cats.index(i.category))
+    return [i.id for i in inds if present is None or i.id in present]
+
+
+def label(config: Config, indicator: str, lang: str) -> str:
+    ind = config.indicator(indicator)
+    return ind.label_en if lang == "en" else ind.label_zh
+
+
+def category_label(config: Config, category: str, lang: str) -> str:
+    c = config.category(category)
+    return c.label_en if lang == "en" else c.label_zh
+
+
+def matrix(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str) -> pd.DataFrame:
+    """Indicators × jurisdictions: each cell the headline as text, or 'not reported'.
+
+    Rows are every indicator of the taxonomy, grouped by category; columns every report.
+    The frame has a MultiIndex (category, indicator label) and display names as columns.
+    """
+    heads = headlines(indicators)
+    cells = {(r.indicator, r.jurisdiction): format_value(r.value, r.unit, r.qualifier) for r in heads.itertuples()}
+    rows = {}
+    for ind in indicator_order(config):
+        key = (category_label(config, config.indicator(ind).category, lang), label(config, ind, lang))
+        rows[key] = [cells.get((ind, j), t("not_reported", lang)) for j in reports["jurisdiction"]]
+    names = [display_name(reports, j, lang) for j in reports["jurisdiction"]]
+    out = pd.DataFrame.from_dict(rows, orient="index", columns=names)
+    out.index = pd.MultiIndex.from_tuples(out.index, names=[t("category", lang), t("indicator", lang)])
+    return out
+
+
+def evidence_matrix(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config) -> list[list[str]]:
+    """The evidence sentence behind each cell of ``matrix`` (same shape), '' where none."""
+    heads = headlines(indicators)
+    ev = {(r.indicator, r.jurisdiction): r.evidence for r in heads.itertuples()}
+    return [[ev.get((ind, j), "") for j in reports["jurisdiction"]] for ind in indicator_order(config)]
+
+
+def comparison(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, chosen: list[str],
+               jurisdictions: list[str], lang: str) -> pd.DataFrame:
+    """The data behind a comparison chart: one row per chosen indicator and jurisdiction.
+
+    A jurisdiction without a figure has a row too, with no value and 'not reported'.
+    """
+    heads = headlines(indicators).set_index(["indicator", "jurisdiction"])
+    rows = []
+    for ind in chosen:
+        for j in jurisdictions:
+            base = {"indicator": ind, "jurisdiction": j, "name": display_name(reports, j, lang),
+                    "label": label(config, ind, lang), "unit_kind": unit_kind(config, ind)}
+            if (ind, j) in heads.index:
+                r = heads.loc[(ind, j)]
+                rows.append({**base, "value": r["value"], "unit": r["unit"], "qualifier": r["qualifier"],
+                             "text": format_value(r["value"], r["unit"], r["qualifier"]), "scope": r["scope"],
+                             "evidence": r["evidence"], "report_year": str(r["report_year"]), "reported": True})
+            else:
+                rows.append({**base, "value": float("nan"), "unit": "", "qualifier": "",
+                             "text": t("not_reported", lang), "scope": "", "evidence": "",
+                             "report_year": _year(reports, j), "reported": False})
+    return pd.DataFrame(rows)
+
+
+def unit_kind(config: Config, indicator: str) -> str:
+    """'percent', 'score' or 'count': indicators of different kinds never share an axis."""
+    unit = config.indicator(indicator).unit
+    if unit == "%":
+        return "percent"
+    return "score" if unit == "分" else "count"
+
+
+def _year(reports: pd.DataFrame, j: str) -> str:
+    row = reports.loc[reports["jurisdiction"] == j, "report_year"]
+    return row.iloc[0] if len(row) else ""

@@ -1,0 +1,54 @@
+"""What every page shares: cached data, the language switch and selections kept in the URL.
+
+This is the one module of ``dashboard`` that uses Streamlit; the rest is plain computation.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import data
+from .labels import LANGS, t
+
+
+@st.cache_data(show_spinner=False)
+def frames() -> data.Frames:
+    """The frames, read once per session of the server."""
+    return data.load()
+
+
+@st.cache_data(show_spinner=False)
+def report_text(source: str) -> str:
+    return data.report_text(source)
+
+
+def setup(title_key: str) -> str:
+    """Page header and sidebar language switch; returns the language ('zh' or 'en')."""
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get("lang", "zh")
+        st.session_state["lang"] = wanted if wanted in LANGS else "zh"
+    lang = st.sidebar.segmented_control(
+        ":material/translate: 语言 / Language", LANGS, key="lang",
+        format_func=lambda x: "中文" if x == "zh" else "English",
+    ) or "zh"
+    st.query_params["lang"] = lang
+    st.title(t(title_key, lang))
+    return lang
+
+
+def url_list(name: str, allowed: list[str], default: list[str]) -> list[str]:
+    """A list selection from the URL (?name=a,b), keeping only allowed values."""
+    raw = st.query_params.get(name)
+    if raw is None:
+        return default
+    chosen = [v for v in raw.split(",") if v in allowed]
+    return chosen or default
+
+
+def set_url_list(name: str, values: list[str]) -> None:
+    st.query_params[name] = ",".join(values)
+
+
+def url_value(name: str, allowed: list[str], default: str) -> str:
+    raw = st.query_params.get(name)
+    return raw if raw in allowed else default

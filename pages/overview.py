@@ -1,0 +1,34 @@
+"""Overview: every indicator for every report, the caveats, and a card per jurisdiction."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, tables, ui
+from dashboard.data import display_name
+from dashboard.labels import level, t
+from dashboard.text_views import card_html
+
+lang = ui.setup("overview")
+f = ui.frames()
+reports = f.reports
+
+years = sorted({y for y in reports["report_year"] if y})
+levels = sorted({level(lv, lang) for lv in reports["level"] if lv})
+st.warning(t("caveat", lang, years="–".join([years[0], years[-1]]) if years else "?", levels=", ".join(levels)),
+           icon=":material/warning:")
+
+st.plotly_chart(charts.matrix_figure(f.indicators, reports, f.config, lang), key="matrix",
+                config=charts.png_config(f"overview_matrix_{lang}"))
+
+cols = st.columns(min(len(reports), 5) or 1)
+for i, r in enumerate(reports.itertuples()):
+    with cols[i % len(cols)].container(border=True):
+        st.html(card_html(display_name(reports, r.jurisdiction, lang), [
+            (t("level", lang), level(r.level, lang)), (t("province", lang), r.province),
+            (t("report_year", lang), r.report_year), (t("agency", lang), r.agency),
+        ], t("user_added", lang) if r.user_added else ""))
+        st.metric(t("figures_found", lang), int(r.figures or 0))
+
+with st.expander(t("table_below", lang), icon=":material/table:"):
+    st.dataframe(tables.matrix(f.indicators, reports, f.config, lang), key="matrix_table")

@@ -1,0 +1,86 @@
+"""The dashboard in a real browser: Debian's chromium driven by Playwright.
+
+Every page is opened in both languages; the test fails on an exception box and saves a
+screenshot of each page to screenshots/ (git-ignored) for a person to look at. Where chromium
+is not installed, it is skipped with a loud reason (the README's test command installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+SHOTS = ROOT / "screenshots"
+PAGES = {"overview": "", "compare": "compare", "profile": "profile", "reports": "reports?q=好差评"}
+CHART_READY = '[data-testid="stApp"][data-test-script-state="notRunning"] [data-testid="stPlotlyChart"] .main-svg'
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not CHROMIUM.exists():
+        pytest.skip(f"BROWSER TEST SKIPPED: {CHROMIUM} not found; install Debian's chromium and fonts-noto-cjk "
+                    "(make test does this as root)")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail(f"streamlit did not start: {proc.stderr.read().decode()[-2000:]}")
+            time.sleep(0.5)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page_name", list(PAGES))
+def test_page_renders(server, browser, page_name: str, lang: str) -> None:
+    page = browser.new_page(viewport={"width": 1600, "height": 2400})
+    path = PAGES[page_name]
+    sep = "&" if "?" in path else "?"
+    page.goto(f"{server}/{path}{sep}lang={lang}", timeout=60_000)
+    page.wait_for_selector(CHART_READY if page_name != "profile" else IDLE, timeout=60_000)
+    page.wait_for_timeout(500)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{page_name}_{lang}.png"), full_page=True)
+    page.close()
