@@ -32,7 +32,7 @@ def png_config(filename: str) -> dict:
 
 def safe(text: str, width: int = 0) -> str:
     """Report text for Plotly labels: escaped (Plotly reads some HTML), wrapped with <br>."""
-    text = html.escape(str(text))
+    text = html.escape(str(text), quote=False)  # Plotly decodes &lt; &gt; &amp; but not &quot;
     if width:
         text = "<br>".join(textwrap.wrap(text, width)) or text
     return text
@@ -40,7 +40,7 @@ def safe(text: str, width: int = 0) -> str:
 
 def note_width(lang: str) -> int:
     """Characters per footnote line: Chinese characters are twice as wide as Latin letters."""
-    return 150 if lang == "en" else 80
+    return 110 if lang == "en" else 60
 
 
 def _base_layout(fig: go.Figure, title: str, subtitle: str, notes: list[str], height: int = 620) -> None:

@@ -5,6 +5,7 @@ Everything here is plain Python and pandas; ``cache.py`` wraps it for Streamlit.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from extract.config import Config
 from extract.frame import read_indicators
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+DATA = Path(os.environ.get("DASHBOARD_DATA", ROOT / "data"))  # another extraction's output, if set
 CONFIG = ROOT / "config.yaml"
 
 # Okabe-Ito and Tableau colours: distinct for colour-blind readers, steady across pages.
@@ -35,8 +36,9 @@ class Frames:
         return list(self.reports["jurisdiction"])
 
 
-def load(data_dir: Path = DATA, config_path: Path = CONFIG) -> Frames:
+def load(data_dir: Path | None = None, config_path: Path = CONFIG) -> Frames:
     """Read indicators.csv and reports.csv; extract the configured reports first if missing."""
+    data_dir = data_dir or DATA
     config = load_config(config_path, check_reports=False)
     if not (data_dir / "indicators.csv").exists() or not (data_dir / "reports.csv").exists():
         from extract.cli import main
@@ -75,4 +77,4 @@ def report_text(source: str, root: Path = ROOT) -> str:
     """The report's text as the extractor read it (so offsets in the frame apply)."""
     from extract.readers import read_report
 
-    return read_report(root / source).text
+    return read_report(root / source).text  # source is relative to the project root

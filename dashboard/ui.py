@@ -5,16 +5,23 @@ This is the one module of ``dashboard`` that uses Streamlit; the rest is plain c
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from . import data
 from .labels import LANGS, t
 
 
-@st.cache_data(show_spinner=False)
 def frames() -> data.Frames:
-    """The frames, read once per session of the server."""
-    return data.load()
+    """The frames, read once, and again when data/ changes (python -m extract added a report)."""
+    stamp = tuple(p.stat().st_mtime_ns for p in sorted(data.DATA.glob("*.csv")))
+    return _frames(str(data.DATA), stamp)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _frames(data_dir: str, stamp: tuple[int, ...]) -> data.Frames:  # stamp: part of the cache key
+    return data.load(Path(data_dir))
 
 
 @st.cache_data(show_spinner=False)

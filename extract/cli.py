@@ -1,8 +1,10 @@
 """Command line: ``python -m extract [FILE_OR_DIR ...] [--out DIR] [--config FILE]``.
 
-With no files, extracts the reports config.yaml lists into data/. With files or folders,
-extracts those too; a file config.yaml does not list takes its file stem as jurisdiction id,
-with name, level and year detected from its text. Errors become one line on stderr here and
+With no files, extracts the reports config.yaml lists into data/, replacing what was there.
+With files or folders, extracts those and adds them to the CSVs already in --out (a report
+of the same jurisdiction id is replaced; --replace writes them alone). A file config.yaml does
+not list takes its file stem as jurisdiction id, with name, level and year detected from its
+text. Errors become one line on stderr here and
 nowhere else; the exit status is 0 when all went well, 1 when some report failed, 2 when
 nothing could start (a bad config.yaml, no such file).
 """
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from .config import Config, Jurisdiction, load_config
 from .errors import ExtractError
-from .frame import indicators_frame, mentions_frame, reports_frame, write_csv
+from .frame import indicators_frame, mentions_frame, merged, reports_frame, write_csv
 from .pipeline import Extractor, ReportResult
 
 REPORT_SUFFIXES = (".txt",)
@@ -33,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder for indicators.csv, mentions.csv and reports.csv (default: data)")
     p.add_argument("--config", default=None, metavar="FILE",
                    help="the config file (default: config.yaml of this project)")
+    p.add_argument("--replace", action="store_true",
+                   help="with FILE_OR_DIR: write only these reports to --out, dropping what it held "
+                        "(default: add them to the CSVs already there, replacing reports of the same id)")
     return p
 
 
@@ -47,9 +52,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     results = run(config, jobs)
     out = Path(args.out)
-    write_csv(indicators_frame(results, config), out / "indicators.csv")
-    write_csv(mentions_frame(results), out / "mentions.csv")
-    write_csv(reports_frame(results), out / "reports.csv")
+    frames = {"indicators.csv": indicators_frame(results, config), "mentions.csv": mentions_frame(results),
+              "reports.csv": reports_frame(results)}
+    merge = bool(args.paths) and not args.replace and (out / "reports.csv").exists()
+    if merge:
+        ids = {r.jurisdiction.id for r in results}
+        frames = {name: merged(out / name, df, ids) for name, df in frames.items()}
+        print(f"added to the reports already in {out}/ (--replace writes these alone)", file=sys.stderr)
+    for name, df in frames.items():
+        write_csv(df, out / name)
     failed = [r for r in results if not r.ok]
     figures = sum(len(r.figures) for r in results)
     print(f"{len(results)} reports, {figures} indicator figures, {len(failed)} failed -> {out}/",

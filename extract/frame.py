@@ -7,6 +7,7 @@ reports.csv     one row per report, including reports that failed or hold no fig
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -102,6 +103,18 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
     """UTF-8 with BOM (so Excel shows Chinese), ``\\n`` line ends, the same bytes every run."""
     path.parent.mkdir(parents=True, exist_ok=True)
     df.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+
+
+def merged(existing: Path, new: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
+    """``existing`` CSV's rows of other jurisdictions, then ``new``: as text, so bytes stay stable."""
+    buf = io.StringIO()
+    new.to_csv(buf, index=False, lineterminator="\n")
+    buf.seek(0)
+    fresh = pd.read_csv(buf, dtype=str, keep_default_na=False)
+    if not existing.exists():
+        return fresh
+    old = pd.read_csv(existing, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    return pd.concat([old[~old["jurisdiction"].isin(ids)], fresh], ignore_index=True)
 
 
 def read_indicators(path: str | Path) -> pd.DataFrame:

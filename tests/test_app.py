@@ -101,3 +101,19 @@ def test_reports_search_finds_both_scripts() -> None:
     labels = [e.label for e in at.expander]
     assert any(label.startswith("兴国县 · ") for label in labels), labels  # 一網通辦, traditional script
     assert len(specs(at)) == 1
+
+
+def test_reports_added_by_the_command_line_appear(tmp_path, monkeypatch) -> None:
+    from extract.cli import main
+
+    out = tmp_path / "data"
+    assert main(["--out", str(out)]) == 0
+    report = tmp_path / "newcounty.txt"
+    report.write_text("某某县政务服务数据管理局2023年工作总结\n全县政务服务事项1500项,网上可办率达99%。\n", "utf-8")
+    assert main([str(report), "--out", str(out)]) == 0
+    monkeypatch.setattr("dashboard.data.DATA", out)
+    at = run("overview")
+    assert not at.exception
+    (spec,) = specs(at)
+    assert "某某县" in spec["data"][0]["x"]
+    assert any("user-added" in h.proto.body or "用户添加" in h.proto.body for h in at.get("html"))

@@ -93,3 +93,19 @@ def test_missing_file_argument_is_reported(tmp_path: Path, capsys) -> None:
     assert status == 1
     assert "missing.txt: file not found" in capsys.readouterr().err
     assert [r["jurisdiction"] for r in _rows(tmp_path / "out" / "reports.csv")] == ["good", "missing"]
+
+
+def test_files_are_added_to_what_out_holds(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["--out", str(out)]) == 0
+    before = _rows(out / "reports.csv")
+    new = tmp_path / "newcounty.txt"
+    new.write_text(GOOD, "utf-8")
+    assert main([str(new), "--out", str(out)]) == 0
+    after = _rows(out / "reports.csv")
+    assert [r["jurisdiction"] for r in after] == [r["jurisdiction"] for r in before] + ["newcounty"]
+    assert after[: len(before)] == before
+    assert main([str(new), "--out", str(out)]) == 0  # again: replaced, not doubled
+    assert [r["jurisdiction"] for r in _rows(out / "reports.csv")].count("newcounty") == 1
+    assert main([str(new), "--out", str(out), "--replace"]) == 0
+    assert [r["jurisdiction"] for r in _rows(out / "reports.csv")] == ["newcounty"]
