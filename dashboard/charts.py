@@ -136,8 +136,7 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
                 fig.add_annotation(x=safe(r.name), y=0, yref="y" if not log else "paper", text=safe(r.text),
                                    showarrow=False, yanchor="bottom", font={"color": "#888", "size": 13})
         title = title or (ind.label_en if lang == "en" else ind.label_zh)
-        subtitle = f"{ind.definition} · {t('unit_line', lang, unit=ind.unit)}" if lang == "en" else \
-            f"{t('unit_line', lang, unit=ind.unit)} · {ind.definition}"
+        subtitle = f"{ind.describe(lang)} · {t('unit_line', lang, unit=ind.unit)}"
         fig.update_xaxes(categoryorder="array", categoryarray=[safe(n) for n in data["name"]])
     else:
         for j in dict.fromkeys(comp["jurisdiction"]):

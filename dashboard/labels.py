@@ -66,6 +66,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "less_than": ("不到", "less than"),
     "approx": ("约", "about"),
     "exact": ("", ""),
+    "slide_shape": ("幻灯片图片比例", "Slide image shape"),
+    "slide_png": ("幻灯片PNG", "Slide PNG"),
+    "slide_svg": ("SVG", "SVG"),
+    "no_images": ("无法生成幻灯片图片", "Slide images are not available"),
+    "download_csv": ("下载对比CSV", "Download CSV"),
+    "download_tidy": ("下载全部数值(含原文)CSV", "Download all figures with provenance"),
+    "download_xlsx": ("下载Excel", "Download Excel"),
+    "download_pack": ("下载简报包(zip)", "Download briefing pack"),
 }
 
 

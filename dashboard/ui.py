@@ -29,6 +29,18 @@ def report_text(source: str) -> str:
     return data.report_text(source)
 
 
+@st.cache_resource(show_spinner=False)
+def image_server() -> str | None:
+    """Start kaleido's browser once per server process; the reason it cannot run, or None."""
+    from briefing import images
+
+    try:
+        images.start()
+    except images.ImagesUnavailable as e:
+        return str(e)
+    return None
+
+
 def setup(title_key: str) -> str:
     """Page header and sidebar language switch; returns the language ('zh' or 'en')."""
     if "lang" not in st.session_state:

@@ -52,6 +52,11 @@ class Indicator:
     cues: tuple[str, ...]
     exclude: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
+    definition_zh: str = ""
+
+    def describe(self, lang: str) -> str:
+        """The definition in ``lang``, the English one where no Chinese one is given."""
+        return self.definition_zh if lang == "zh" and self.definition_zh else self.definition
 
 
 @dataclass(frozen=True)
@@ -262,7 +267,8 @@ def _categories(v: _Validator, items: list) -> list[Category]:
 
 _INDICATOR_KEYS = {
     "id": (str, True), "category": (str, True), "label_zh": (str, True), "label_en": (str, True),
-    "unit": (str, True), "definition": (str, True), "units": (list, True), "cues": (list, True),
+    "unit": (str, True), "definition": (str, True), "definition_zh": (str, False), "units": (list, True),
+    "cues": (list, True),
     "exclude": (list, False), "context": (list, False),
 }
 
@@ -279,6 +285,7 @@ def _indicators(v: _Validator, items: list, cat_ids: set[str]) -> list[Indicator
         out.append(Indicator(
             id=item["id"], category=item["category"], label_zh=item["label_zh"],
             label_en=item["label_en"], unit=item["unit"], definition=item["definition"],
+            definition_zh=item.get("definition_zh") or "",
             units=v.words(item["units"], f"{where}.units"),
             cues=v.words(item["cues"], f"{where}.cues"),
             exclude=v.words(item.get("exclude"), f"{where}.exclude", required=False),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from briefing import images
+from briefing.pack import Selection, build, tables_only, zip_bytes
 from dashboard import charts, data, tables, ui
 from dashboard.labels import t
 
@@ -36,6 +38,8 @@ if not chosen or not picked:
 comp = tables.comparison(f.indicators, f.reports, config, chosen, picked, lang)
 colors = data.colors(jurisdictions)
 title = charts.category_title(config, chosen, lang)
+aspect = st.sidebar.radio(t("slide_shape", lang), list(images.ASPECTS), horizontal=True, key="aspect")
+image_problem = ui.image_server()
 for kind in ("percent", "score", "count"):
     part = comp[comp["unit_kind"] == kind]
     if part.empty:
@@ -43,6 +47,31 @@ for kind in ("percent", "score", "count"):
     fig = charts.comparison_figure(part, f.reports, config, lang, colors, log=log, title=title)
     name = f"compare_{category or 'custom'}_{kind}_{lang}"
     st.plotly_chart(fig, key=f"chart_{kind}", config=charts.png_config(name))
+    if image_problem is None:
+        left, right, _ = st.columns([1, 1, 4])
+        left.download_button(t("slide_png", lang), lambda fig=fig: images.render(fig, "png", aspect),
+                             file_name=f"{name}.png", mime="image/png", icon=":material/image:", key=f"png_{kind}",
+                             on_click="ignore")
+        right.download_button(t("slide_svg", lang), lambda fig=fig: images.render(fig, "svg", aspect),
+                              file_name=f"{name}.svg", mime="image/svg+xml", icon=":material/draw:",
+                              key=f"svg_{kind}", on_click="ignore")
+
+if image_problem is not None:
+    st.warning(f"{t('no_images', lang)}: {image_problem}", icon=":material/hide_image:")
+selection = Selection(chosen, picked, lang, aspect, log)
+view = f"compare_{category or 'custom'}_{lang}"
+files = tables_only(f, selection)
+cols = st.columns(4)
+cols[0].download_button(t("download_csv", lang), files["comparison.csv"], file_name=f"{view}.csv", mime="text/csv",
+                        icon=":material/table_view:", key="csv_wide", on_click="ignore")
+cols[1].download_button(t("download_tidy", lang), files["figures.csv"], file_name=f"{view}_figures.csv",
+                        mime="text/csv", icon=":material/dataset:", key="csv_tidy", on_click="ignore")
+cols[2].download_button(t("download_xlsx", lang), files["comparison.xlsx"], file_name=f"{view}.xlsx",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        icon=":material/grid_on:", key="xlsx", on_click="ignore")
+cols[3].download_button(t("download_pack", lang), lambda: zip_bytes(build(f, selection).files),
+                        file_name=f"{view}_briefing.zip", mime="application/zip", icon=":material/folder_zip:",
+                        key="pack", on_click="ignore")
 
 st.subheader(t("table_below", lang))
 shown = comp[["name", "label", "text", "scope", "report_year", "evidence"]].rename(columns={

@@ -117,3 +117,16 @@ def test_reports_added_by_the_command_line_appear(tmp_path, monkeypatch) -> None
     (spec,) = specs(at)
     assert "某某县" in spec["data"][0]["x"]
     assert any("user-added" in h.proto.body or "用户添加" in h.proto.body for h in at.get("html"))
+
+
+def test_compare_offers_every_export() -> None:
+    at = run("compare", cat="online")
+    labels = [b.proto.label for b in at.get("download_button")]
+    for label in ("下载对比CSV", "下载全部数值(含原文)CSV", "下载Excel", "下载简报包(zip)"):
+        assert label in labels
+    from briefing import images
+
+    if images.available():
+        assert "幻灯片PNG" in labels and "SVG" in labels
+    else:
+        assert any("无法生成幻灯片图片" in w.value for w in at.warning)

@@ -1,0 +1,65 @@
+"""Slide images: PNG and SVG of the dashboard's figures, drawn by kaleido on Debian's chromium.
+
+The kaleido server is started once per process (``start``); later exports reuse it.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+ASPECTS = {"16:9": (1920, 1080), "4:3": (1600, 1200)}
+_started = False
+
+
+class ImagesUnavailable(RuntimeError):
+    """Image export cannot run here; the message says what to install."""
+
+
+def available() -> bool:
+    return CHROMIUM.exists()
+
+
+def start() -> None:
+    """Start kaleido's browser once; raise ``ImagesUnavailable`` where chromium is missing."""
+    global _started
+    if _started:
+        return
+    if not available():
+        raise ImagesUnavailable(
+            f"slide images need Debian's chromium at {CHROMIUM} and fonts-noto-cjk "
+            "(apt-get install --no-install-recommends chromium fonts-noto-cjk); CSV and Excel exports still work"
+        )
+    import kaleido
+
+    kaleido.start_sync_server(path=str(CHROMIUM), mathjax=False, silence_warnings=True)
+    _started = True
+
+
+def for_slide(fig: go.Figure, aspect: str = "16:9") -> go.Figure:
+    """A copy of ``fig`` sized for a slide, with type large enough to read from the back."""
+    width, height = ASPECTS[aspect]
+    out = copy.deepcopy(fig)
+    lines = len(out.layout.annotations or [])
+    out.update_layout(width=width, height=height, font_size=20, title_font_size=34,
+                      title_subtitle_font_size=20, legend_font_size=18,
+                      margin={"t": 140, "b": 90 + 26 * lines, "l": out.layout.margin.l or 80, "r": 40})
+    for i, ann in enumerate(out.layout.annotations or []):
+        if ann.yref == "paper" and ann.y == 0 and ann.yanchor == "top":  # a footnote line
+            ann.update(font_size=16, yshift=-50 - 26 * i)
+    out.update_traces(textfont_size=20, selector={"type": "bar"})
+    return out
+
+
+def render(fig: go.Figure, fmt: str = "png", aspect: str = "16:9") -> bytes:
+    """The slide image of ``fig`` as PNG or SVG bytes."""
+    import kaleido
+
+    start()
+    slide = for_slide(fig, aspect)
+    width, height = ASPECTS[aspect]
+    return kaleido.calc_fig_sync(slide, opts={"format": fmt, "width": width, "height": height})
