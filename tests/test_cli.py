@@ -22,7 +22,7 @@ def test_help_names_every_option() -> None:
 
 def test_readme_shows_the_commands() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
-    for command in ("make run", "make test", "python -m extract", "--out"):
+    for command in ("make run", "make test", "python -m extract", "--out", "python -m briefing"):
         assert command in readme, command
 
 
