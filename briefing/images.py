@@ -51,6 +51,8 @@ def for_slide(fig: go.Figure, aspect: str = "16:9") -> go.Figure:
     for i, ann in enumerate(out.layout.annotations or []):
         if ann.yref == "paper" and ann.y == 0 and ann.yanchor == "top":  # a footnote line
             ann.update(font_size=16, yshift=-50 - 26 * i)
+        else:  # a label in the plot, such as 'not reported'
+            ann.update(font_size=18)
     out.update_traces(textfont_size=20, selector={"type": "bar"})
     return out
 
