@@ -28,6 +28,7 @@ data: $(VENV)/.runtime
 bench: $(VENV)/.dev
 	$(PY) bench/extract_speed.py
 	$(PY) bench/export_speed.py
+	$(PY) bench/themes_speed.py
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

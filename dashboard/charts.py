@@ -178,3 +178,51 @@ def category_title(config: Config, chosen: list[str], lang: str) -> str | None:
     """The category's name when every chosen indicator is of one category."""
     cats = {config.indicator(i).category for i in chosen}
     return category_label(config, cats.pop(), lang) if len(cats) == 1 else None
+
+
+def theme_heatmap(counts: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str,
+                  raw: bool = False) -> go.Figure:
+    """Jurisdictions × themes, per 10,000 characters (or raw counts), the numbers in the cells."""
+    value = "count" if raw else "per_10k"
+    themes = list(config.themes)
+    js = list(dict.fromkeys(counts["jurisdiction"]))
+    table = counts.pivot(index="theme", columns="jurisdiction", values=value).reindex(
+        index=[th.id for th in themes], columns=js)
+    raw_table = counts.pivot(index="theme", columns="jurisdiction", values="count").reindex(
+        index=[th.id for th in themes], columns=js)
+    names = [safe(display_name(reports, j, lang)) for j in js]
+    labels = [safe(th.label_en if lang == "en" else th.label_zh) for th in themes]
+    fig = go.Figure(go.Heatmap(
+        z=table.to_numpy(), x=names, y=labels, colorscale="Blues", texttemplate="%{z:d}" if raw else "%{z:.1f}",
+        customdata=raw_table.to_numpy(), hovertemplate="%{y} · %{x}: %{z:.4g} (%{customdata})<extra></extra>",
+        colorbar={"title": {"text": t("per_10k" if not raw else "count", lang)}}, xgap=2, ygap=2,
+    ))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top")
+    chars = ", ".join(f"{display_name(reports, j, lang)} {int(c):,}"
+                      for j, c in counts.groupby("jurisdiction", sort=False)["characters"].first().items())
+    _base_layout(fig, t("themes_title", lang), t("themes_subtitle_raw" if raw else "themes_subtitle", lang),
+                 [safe(f"{t('characters', lang)}: {chars}", note_width(lang)), years_line(reports, js, lang),
+                  source_line(reports, js, lang)], height=60 + 40 * len(themes))
+    fig.update_layout(margin={"l": 220, "t": 150})
+    return fig
+
+
+def keyword_bars(keywords: dict, reports: pd.DataFrame, lang: str, colors: dict[str, str], top: int = 10) -> go.Figure:
+    """Distinctive keywords of each report as ranked bars, one column per jurisdiction."""
+    from plotly.subplots import make_subplots
+
+    js = list(keywords)
+    fig = make_subplots(rows=1, cols=max(len(js), 1), subplot_titles=[safe(display_name(reports, j, lang)) for j in js],
+                        horizontal_spacing=0.06)
+    for c, j in enumerate(js, 1):
+        kws = keywords[j][:top]
+        fig.add_bar(x=[k.score for k in kws], y=[safe(k.word) for k in kws], orientation="h", row=1, col=c,
+                    marker_color=colors.get(j, "#888"), showlegend=False,
+                    customdata=[k.count for k in kws], hovertemplate="%{y}: %{customdata}×<extra></extra>")
+        fig.update_yaxes(autorange="reversed", row=1, col=c)
+        fig.update_xaxes(showticklabels=False, row=1, col=c)
+    _base_layout(fig, t("keywords_title", lang), t("keywords_subtitle", lang),
+                 [years_line(reports, js, lang), source_line(reports, js, lang)], height=520)
+    fig.update_layout(margin={"t": 160})
+    return fig

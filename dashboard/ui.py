@@ -41,6 +41,36 @@ def image_server() -> str | None:
     return None
 
 
+def report_texts() -> dict[str, str]:
+    """Every readable report's text, by jurisdiction id."""
+    f = frames()
+    return {r.jurisdiction: report_text(r.source) for r in f.reports.itertuples() if r.status == "ok"}
+
+
+def theme_analysis():
+    """(theme counts, distinctive keywords) of the reports, computed once per data/ state."""
+    f = frames()
+    return _theme_analysis(str(data.DATA), tuple(sorted(report_texts().items())), f.config.themes,
+                           f.config.keywords)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _theme_analysis(data_dir: str, texts: tuple, _themes: tuple, _keywords) -> tuple:  # texts: the cache key
+    from themes.analysis import distinctive, theme_counts
+
+    t_ = dict(texts)
+    order = list(frames().jurisdictions)
+    t_ = {j: t_[j] for j in order if j in t_}
+    return theme_counts(t_, _themes), distinctive(t_, _keywords)
+
+
+def theme_sentences(jurisdiction: str, theme_id: str) -> list[str]:
+    from themes.analysis import theme_sentences as sentences_of
+
+    theme = next(th for th in frames().config.themes if th.id == theme_id)
+    return sentences_of(report_texts()[jurisdiction], theme)
+
+
 def setup(title_key: str) -> str:
     """Page header and sidebar language switch; returns the language ('zh' or 'en')."""
     if "lang" not in st.session_state:

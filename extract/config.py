@@ -94,6 +94,21 @@ class Matching:
 
 
 @dataclass(frozen=True)
+class Theme:
+    id: str
+    label_zh: str
+    label_en: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Keywords:
+    pos: tuple[str, ...] = ()
+    min_length: int = 2
+    stopwords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     jurisdictions: tuple[Jurisdiction, ...]
@@ -104,6 +119,8 @@ class Config:
     matching: Matching
     chrome_lines: tuple[re.Pattern[str], ...]
     levels: dict[str, str] = field(default_factory=dict)
+    themes: tuple[Theme, ...] = ()
+    keywords: Keywords = field(default_factory=Keywords)
 
     @property
     def root(self) -> Path:
@@ -165,6 +182,7 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
         "version": (int, True), "jurisdictions": (list, True), "categories": (list, True),
         "numbers": (dict, True), "scope": (dict, True), "reading": (dict, False),
         "levels": (dict, False), "indicators": (list, True), "matching": (dict, True),
+        "themes": (list, False), "keywords": (dict, False),
     })
     categories = tuple(_categories(v, top["categories"]))
     cat_ids = {c.id for c in categories}
@@ -194,6 +212,7 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
     return Config(
         path=path, jurisdictions=jurisdictions, categories=categories, indicators=indicators,
         numbers=numbers, scope=scope, matching=matching, chrome_lines=tuple(chrome), levels=dict(levels),
+        themes=tuple(_themes(v, top.get("themes") or [])), keywords=_keywords(v, top.get("keywords") or {}),
     )
 
 
@@ -339,6 +358,24 @@ def _numbers(v: _Validator, obj: dict) -> NumberWords:
         level_words=v.words(obj["level_words"], "numbers.level_words"),
         name_after=v.words(obj["name_after"], "numbers.name_after"),
     )
+
+
+def _themes(v: _Validator, items: list) -> list[Theme]:
+    seen: set[str] = set()
+    out = []
+    for i, item in enumerate(items):
+        where = f"themes[{i}]"
+        v.mapping(item, where, {"id": (str, True), "label_zh": (str, True), "label_en": (str, True),
+                                "terms": (list, True)})
+        v.unique_id(item["id"], where, seen)
+        out.append(Theme(item["id"], item["label_zh"], item["label_en"], v.words(item["terms"], f"{where}.terms")))
+    return out
+
+
+def _keywords(v: _Validator, obj: dict) -> Keywords:
+    v.mapping(obj, "keywords", {"pos": (list, False), "min_length": (int, False), "stopwords": (list, False)})
+    return Keywords(v.words(obj.get("pos"), "keywords.pos", False), obj.get("min_length") or 2,
+                    v.words(obj.get("stopwords"), "keywords.stopwords", False))
 
 
 def _scope(v: _Validator, obj: dict) -> ScopeWords:

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "compare", "profile", "reports"]
+PAGES = ["overview", "compare", "profile", "policy_themes", "reports"]
 
 
 def run(page: str, **params: str) -> AppTest:
@@ -147,3 +147,13 @@ def test_compare_says_clearly_when_images_cannot_be_made(monkeypatch, tmp_path) 
         assert "Download CSV" in labels and "Download Excel" in labels and "Slide PNG" not in labels
     finally:
         ui.image_server.clear()
+
+
+def test_themes_page_heatmap_and_toggle() -> None:
+    at = run("policy_themes", term="一網通辦")
+    assert not at.exception
+    first = specs(at)[0]
+    at.toggle(key="raw").set_value(True).run()
+    second = specs(at)[0]
+    assert first["data"][0]["z"] != second["data"][0]["z"]
+    assert any("<mark>" in h.proto.body for h in at.get("html"))  # keyword in context, either script

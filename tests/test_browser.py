@@ -20,7 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SHOTS = ROOT / "screenshots"
-PAGES = {"overview": "", "compare": "compare", "profile": "profile", "reports": "reports?q=好差评"}
+PAGES = {"overview": "", "compare": "compare", "profile": "profile", "themes": "themes?term=一网通办",
+         "reports": "reports?q=好差评"}
 CHART_READY = '[data-testid="stApp"][data-test-script-state="notRunning"] [data-testid="stPlotlyChart"] .main-svg'
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

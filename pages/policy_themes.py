@@ -1,0 +1,70 @@
+"""Policy themes: what each report talks about, its distinctive words, and any term in context.
+
+The analysis is the ``themes`` package; this page only selects and draws.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from briefing import images
+from briefing.tables import csv_bytes
+from dashboard import charts, data, ui
+from dashboard.labels import t
+from dashboard.text_views import hit_counts, hit_html, search
+
+lang = ui.setup("themes")
+f = ui.frames()
+config = f.config
+texts = ui.report_texts()
+counts, keywords = ui.theme_analysis()
+raw = st.toggle(t("raw_counts", lang), value=st.query_params.get("raw") == "1", key="raw")
+st.query_params["raw"] = "1" if raw else "0"
+heat = charts.theme_heatmap(counts, f.reports, config, lang, raw=raw)
+event = st.plotly_chart(heat, key="theme_heatmap", on_select="rerun", selection_mode="points",
+                        config=charts.png_config(f"themes_{lang}"))
+
+theme_ids = [th.id for th in config.themes]
+points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
+    getattr(getattr(event, "selection", None), "points", [])
+left, right = st.columns(2)
+theme = left.selectbox(t("theme", lang), theme_ids, key="theme",
+                       index=theme_ids.index(ui.url_value("theme", theme_ids, theme_ids[0])),
+                       format_func=lambda i: next(th.label_en if lang == "en" else th.label_zh
+                                                  for th in config.themes if th.id == i))
+jur = right.selectbox(t("jurisdiction", lang), list(texts), key="theme_jur",
+                      index=list(texts).index(ui.url_value("tj", list(texts), next(iter(texts)))),
+                      format_func=lambda j: data.display_name(f.reports, j, lang))
+st.query_params["theme"], st.query_params["tj"] = theme, jur
+with st.expander(f"{t('sentences_behind', lang)}: {len(ui.theme_sentences(jur, theme))}", icon=":material/notes:"):
+    st.html("<br><br>".join(html.escape(s) for s in ui.theme_sentences(jur, theme)))
+
+cols = st.columns(3)
+cols[0].download_button(t("download_themes", lang), csv_bytes(counts), file_name="themes.csv", mime="text/csv",
+                        icon=":material/table_view:", key="themes_csv", on_click="ignore")
+kw_rows = pd.DataFrame([{"jurisdiction": j, "rank": i + 1, "word": k.word, "score": k.score, "count": k.count}
+                        for j, ks in keywords.items() for i, k in enumerate(ks)])
+cols[1].download_button(t("download_keywords", lang), csv_bytes(kw_rows), file_name="keywords.csv", mime="text/csv",
+                        icon=":material/dataset:", key="keywords_csv", on_click="ignore")
+if ui.image_server() is None:
+    cols[2].download_button(t("slide_png", lang), lambda: images.render(heat, "png"), file_name=f"themes_{lang}.png",
+                            mime="image/png", icon=":material/image:", key="themes_png", on_click="ignore")
+
+bars = charts.keyword_bars(keywords, f.reports, lang, data.colors(f.jurisdictions))
+st.plotly_chart(bars, key="keyword_bars", config=charts.png_config(f"keywords_{lang}"))
+
+st.subheader(t("kwic", lang))
+term = st.text_input(t("kwic", lang), value=st.query_params.get("term", ""), key="term",
+                     placeholder=t("search_placeholder", lang), label_visibility="collapsed")
+st.query_params["term"] = term
+if term.strip():
+    hits = search(texts, term)
+    table = hit_counts(hits, list(texts))
+    table["jurisdiction"] = [data.display_name(f.reports, j, lang) for j in table["jurisdiction"]]
+    st.dataframe(table.rename(columns={"jurisdiction": t("jurisdiction", lang), "hits": t("hits", lang)}),
+                 hide_index=True, key="kwic_counts")
+    st.html("<br>".join(f"<b>{html.escape(data.display_name(f.reports, h.jurisdiction, lang))}</b> {hit_html(h)}"
+                        for h in hits))
