@@ -28,15 +28,21 @@ event = st.plotly_chart(heat, key="theme_heatmap", on_select="rerun", selection_
                         config=charts.png_config(f"themes_{lang}"))
 
 theme_ids = [th.id for th in config.themes]
-points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
-    getattr(getattr(event, "selection", None), "points", [])
+points = (event or {}).get("selection", {}).get("points", [])
+if points:  # a clicked cell chooses the theme and the jurisdiction below
+    by_label = {charts.safe(th.label_en if lang == "en" else th.label_zh): th.id for th in config.themes}
+    by_name = {charts.safe(data.display_name(f.reports, j, lang)): j for j in texts}
+    if points[0].get("y") in by_label and points[0].get("x") in by_name:
+        st.session_state["theme"], st.session_state["theme_jur"] = by_label[points[0]["y"]], by_name[points[0]["x"]]
 left, right = st.columns(2)
+if "theme" not in st.session_state:  # first visit: from the URL; later the widget keeps its own state
+    st.session_state["theme"] = ui.url_value("theme", theme_ids, theme_ids[0])
+if "theme_jur" not in st.session_state:
+    st.session_state["theme_jur"] = ui.url_value("tj", list(texts), next(iter(texts)))
 theme = left.selectbox(t("theme", lang), theme_ids, key="theme",
-                       index=theme_ids.index(ui.url_value("theme", theme_ids, theme_ids[0])),
                        format_func=lambda i: next(th.label_en if lang == "en" else th.label_zh
                                                   for th in config.themes if th.id == i))
 jur = right.selectbox(t("jurisdiction", lang), list(texts), key="theme_jur",
-                      index=list(texts).index(ui.url_value("tj", list(texts), next(iter(texts)))),
                       format_func=lambda j: data.display_name(f.reports, j, lang))
 st.query_params["theme"], st.query_params["tj"] = theme, jur
 with st.expander(f"{t('sentences_behind', lang)}: {len(ui.theme_sentences(jur, theme))}", icon=":material/notes:"):
@@ -55,6 +61,9 @@ if ui.image_server() is None:
 
 bars = charts.keyword_bars(keywords, f.reports, lang, data.colors(f.jurisdictions))
 st.plotly_chart(bars, key="keyword_bars", config=charts.png_config(f"keywords_{lang}"))
+if ui.image_server() is None:
+    st.download_button(t("slide_png", lang), lambda: images.render(bars, "png"), file_name=f"keywords_{lang}.png",
+                       mime="image/png", icon=":material/image:", key="keywords_png", on_click="ignore")
 
 st.subheader(t("kwic", lang))
 term = st.text_input(t("kwic", lang), value=st.query_params.get("term", ""), key="term",
