@@ -18,9 +18,10 @@ from pathlib import Path
 from .config import Config, Jurisdiction, load_config
 from .errors import ExtractError
 from .frame import indicators_frame, mentions_frame, merged, reports_frame, write_csv
-from .pipeline import Extractor, ReportResult
+from .pipeline import Extractor, ReportResult, keep_text
+from .readers import SUFFIXES
 
-REPORT_SUFFIXES = (".txt",)
+REPORT_SUFFIXES = SUFFIXES
 PROGRESS_FROM = 10  # show progress on stderr from this many reports on
 
 
@@ -50,8 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     except ExtractError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    results = run(config, jobs)
     out = Path(args.out)
+    known = {}
+    if args.paths and not args.replace and (out / "reports.csv").exists():
+        known = _known_hashes(out / "reports.csv")
+    results = run(config, jobs, known)
+    for r in results:
+        keep_text(r, out / "texts", config.root)
     frames = {"indicators.csv": indicators_frame(results, config), "mentions.csv": mentions_frame(results),
               "reports.csv": reports_frame(results)}
     merge = bool(args.paths) and not args.replace and (out / "reports.csv").exists()
@@ -68,18 +74,36 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def run(config: Config, jobs: list[tuple[Path, Jurisdiction | None]]) -> list[ReportResult]:
-    """Extract every job; a failed report is told on stderr and kept in the results."""
+def run(config: Config, jobs: list[tuple[Path, Jurisdiction | None]],
+        known: dict[str, str] | None = None) -> list[ReportResult]:
+    """Extract every job; a failed report is told on stderr and kept in the results.
+
+    ``known`` maps the sha256 of reports already loaded to their jurisdiction id: a file with
+    the same content is a duplicate, reported and not extracted again.
+    """
     extractor = Extractor(config)
+    seen = dict(known or {})
     results = []
     for i, (path, juris) in enumerate(jobs, 1):
         if len(jobs) >= PROGRESS_FROM:
             print(f"[{i}/{len(jobs)}] {path}", file=sys.stderr)
         r = extractor.extract_file(path, juris)
+        if r.ok and r.report.sha256 in seen and seen[r.report.sha256] != r.jurisdiction.id:
+            r = ReportResult(r.jurisdiction, r.source, r.original,
+                             error=f"duplicate of {seen[r.report.sha256]!r} (same file content), not added again")
+        elif r.ok:
+            seen[r.report.sha256] = r.jurisdiction.id
         if not r.ok:
             print(f"error: {path}: {r.error} (skipped; it is listed in reports.csv)", file=sys.stderr)
         results.append(r)
     return results
+
+
+def _known_hashes(reports_csv: Path) -> dict[str, str]:
+    import csv
+
+    with reports_csv.open(encoding="utf-8-sig", newline="") as f:
+        return {row["sha256"]: row["jurisdiction"] for row in csv.DictReader(f) if row.get("sha256")}
 
 
 def _jobs(config: Config, paths: list[Path]) -> list[tuple[Path, Jurisdiction | None]]:

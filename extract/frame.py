@@ -27,8 +27,8 @@ MENTION_COLUMNS = [
 ]
 REPORT_COLUMNS = [
     "jurisdiction", "name_zh", "name_en", "province", "prefecture", "level", "report_year",
-    "agency", "source", "encoding", "script", "characters", "sha256", "mentions", "figures",
-    "indicators", "status", "message",
+    "agency", "source", "original", "format", "encoding", "script", "characters", "sha256", "mentions",
+    "figures", "indicators", "status", "message",
 ]
 QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "approx")
 
@@ -86,6 +86,7 @@ def reports_frame(results: Iterable[ReportResult]) -> pd.DataFrame:
             "jurisdiction": j.id, "name_zh": j.name_zh, "name_en": j.name_en,
             "province": j.province, "prefecture": j.prefecture, "level": j.level,
             "report_year": j.report_year, "agency": j.agency, "source": r.source,
+            "original": r.original or r.source, "format": r.report.format if r.report else None,
             "encoding": r.report.encoding if r.report else None,
             "script": r.doc.script if r.doc else None,
             "characters": len(r.report.text) if r.report else 0,

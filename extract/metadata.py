@@ -1,7 +1,10 @@
 """Jurisdiction facts detected from a report's own text, for reports config.yaml does not list.
 
-Only what the text says plainly: the name of the place and its level (from its suffix: 县,
-市, 区, 旗 …), the report year and the issuing agency. Anything not found stays None.
+The place comes from a real gazetteer of Chinese administrative divisions (the cpca package's
+data): the first line of the report's beginning that names a county-level or prefecture-level
+division gives its name, level, prefecture and province. The report year and the issuing
+agency come from the same beginning. Anything not found stays None; ``evidence`` is the line
+the place was read from, for the reader to check.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 _HEAD = 400  # characters of the report's beginning where its title and issuer stand
+_AGENCY = r"[\u4e00-\u9fff]{0,16}?(?:局|委员会|办公室|中心)"
 # what follows a place's name in a title or issuer (bare 政府 would take 根据市政府 for a place)
-_AGENCY_WORDS = "人民政府|政务服务|行政审批|大数据|数据资源|数据管理|行政服务|营商环境|政府信息公开"
-_UPPER = "省|市|州|盟|地区"
+_AGENCY_WORDS = "人民政府|政务服务|行政审批|大数据|数据资源|数据管理|行政服务|政府信息公开"
 
 
 @dataclass(frozen=True)
@@ -22,39 +25,86 @@ class Detected:
     level: str | None
     report_year: int | None
     agency: str | None
+    province: str | None = None
+    prefecture: str | None = None
+    evidence: str | None = None
 
 
 def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
-    """Detect name, level, year and agency from a report (``analysis`` is its simplified twin).
+    """Detect place, level, year and agency from a report (``analysis`` is its simplified twin).
 
-    >>> detect("青山区行政审批管理局2023年工作总结", "青山区行政审批管理局2023年工作总结", {"区": "district"})
-    Detected(name_zh='青山区', level='district', report_year=2023, agency='青山区行政审批管理局')
+    >>> d = detect("成都市武侯区行政审批局2023年工作总结", "成都市武侯区行政审批局2023年工作总结", {"区": "district"})
+    >>> (d.name_zh, d.level, d.province, d.prefecture, d.report_year, d.agency)
+    ('武侯区', 'district', '四川省', '成都市', 2023, '武侯区行政审批局')
     """
-    suffixes = sorted(levels, key=len, reverse=True)
     head = analysis[:_HEAD]
-    name, level, agency = None, None, None
-    if suffixes:
-        suffix_re = "|".join(map(re.escape, suffixes))
-        m = re.search(rf"([\u4e00-\u9fff]{{2,12}}?(?:{suffix_re}))(?:{_AGENCY_WORDS})", head)
+    place = _gazetteer(head, levels) or _pattern(head, levels)
+    name, level, province, prefecture, evidence = place or (None, None, None, None, None)
+    agency = None
+    if name:
+        at = head.find(name)
+        m = re.compile(_AGENCY).match(head, at + len(name)) if at >= 0 else None
         if m:
-            start, end = _last_place(head, m.start(1), m.end(1), suffixes)
-            name = text[start:end]
-            level = levels[next(s for s in suffixes if head[start:end].endswith(s))]
-            a = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:局|委员会|办公室|中心)").match(head, end)
-            if a:
-                agency = text[start:a.end()]
-    return Detected(name, level, _year(head) or _year(analysis), agency)
+            agency = text[at:m.end()]
+    return Detected(name, level, _year(head) or _year(analysis), agency, province, prefecture, evidence)
 
 
-def _last_place(head: str, start: int, end: int, suffixes: list[str]) -> tuple[int, int]:
-    """成都市武侯区 -> 武侯区: the lowest place of a chain of places."""
-    span = head[start:end]
-    cut = None
-    for m in re.finditer(_UPPER, span[:-1]):
-        rest = span[m.end():]
-        if len(rest) >= 2 and any(rest.endswith(s) for s in suffixes):
-            cut = m.end()
-    return (start + cut, end) if cut is not None else (start, end)
+Place = tuple[str, str | None, str | None, str | None, str]
+
+
+def _gazetteer(head: str, levels: dict[str, str]) -> Place | None:
+    import cpca
+
+    lines = [ln.strip() for ln in re.split(r"[\n。]", head) if ln.strip()]
+    if not lines:
+        return None
+    table = cpca.transform(lines)
+    for line, row in zip(lines, table.itertuples(index=False), strict=True):
+        province, city, district = (_clean(x) for x in row[:3])
+        if district and _named(district, line):
+            return district, _level(district, levels, county_level=True), province, city, line
+        if city and _named(city, line) and not _municipality(province, city):
+            return city, _level(city, levels, county_level=False), province, None, line
+    return None
+
+
+def _named(place: str, line: str) -> bool:
+    """The line names the place, in full or by its stem (杭州 for 杭州市)."""
+    stem = re.sub(r"(自治县|自治旗|县|市|区|旗)$", "", place)
+    return place in line or (len(stem) >= 2 and stem in line)
+
+
+def _clean(x: object) -> str | None:
+    return x if isinstance(x, str) and x and x != "市辖区" else None
+
+
+def _municipality(province: str | None, city: str | None) -> bool:
+    return bool(province and city and province.startswith(("北京", "上海", "天津", "重庆")))
+
+
+def _level(name: str, levels: dict[str, str], county_level: bool) -> str | None:
+    if name.endswith("市"):
+        return "county-level city" if county_level else "prefecture-level city"
+    for suffix in sorted(levels, key=len, reverse=True):
+        if name.endswith(suffix):
+            return levels[suffix]
+    return None
+
+
+def _pattern(head: str, levels: dict[str, str]) -> Place | None:
+    """Without a gazetteer hit: a name with a level suffix before an agency word."""
+    suffixes = sorted(levels, key=len, reverse=True)
+    if not suffixes:
+        return None
+    suffix_re = "|".join(map(re.escape, suffixes))
+    m = re.search(rf"([\u4e00-\u9fff]{{2,12}}?(?:{suffix_re}))(?:{_AGENCY_WORDS})", head)
+    if not m:
+        return None
+    name = m.group(1)
+    if re.search("[我本全各该]", name):  # 推动我市, 本县, 全区: a reference, not a name
+        return None
+    line = head[head.rfind("\n", 0, m.start()) + 1:].split("\n", 1)[0]
+    return name, _level(name, levels, county_level=not name.endswith("市")), None, None, line
 
 
 def _year(s: str) -> int | None:

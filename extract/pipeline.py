@@ -47,7 +47,8 @@ class ReportResult:
     """Everything extracted from one report, or why nothing could be."""
 
     jurisdiction: Jurisdiction
-    source: str  # path relative to the project root, with / separators
+    source: str  # the text offsets refer to: relative to the project root, with / separators
+    original: str = ""  # the file as given (a .docx or .pdf; the same as source for UTF-8 text)
     report: ReportText | None = None
     doc: Document | None = None
     mentions: list[Mention] = field(default_factory=list)
@@ -99,15 +100,26 @@ class Extractor:
         try:
             report = read_report(path)
         except UnreadableReport as e:
-            return ReportResult(juris, source, error=e.problem)
+            return ReportResult(juris, source, source, error=e.problem)
         doc = prepare(report.text, self.config.chrome_lines)
         if jurisdiction is None:
             d = detect(doc.analysis, doc.text, self.config.levels)
             juris = replace(juris, name_zh=d.name_zh, level=d.level, report_year=d.report_year,
-                            agency=d.agency)
+                            agency=d.agency, province=d.province, prefecture=d.prefecture)
         names = place_names(juris.name_zh, self.config.levels)
         doc, mentions, figures = self.extract_doc(doc, names, juris.report_year)
-        return ReportResult(juris, source, report, doc, mentions, figures)
+        return ReportResult(juris, source, source, report, doc, mentions, figures)
+
+
+def keep_text(result: ReportResult, folder: Path, root: Path) -> None:
+    """Save the extracted text of a Word, PDF, web-page or non-UTF-8 report into ``folder`` and
+    point ``result.source`` at it, so that evidence round-trips through start/end."""
+    if result.report is None or result.report.is_own_text:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / f"{result.jurisdiction.id}.txt"
+    copy.write_text(result.report.text, encoding="utf-8")
+    result.source = relative_source(copy, root)
 
 
 def place_names(name_zh: str | None, levels: dict[str, str]) -> tuple[str, ...]:

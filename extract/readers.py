@@ -1,14 +1,19 @@
-"""Report files -> text. Plain text in any common Chinese encoding, for now.
+"""Report files -> text: plain text in any common Chinese encoding, Word, PDF and web pages.
 
-The text returned is what offsets in the output refer to: decoded, BOM removed and line ends
-made ``\\n`` (as Python's text mode reads a file), so ``open(source).read()[start:end]`` gives
-the evidence back for a UTF-8 report.
+One reader per format behind ``read_report``. The text returned is what offsets in the output
+refer to: decoded, BOM removed and line ends made ``\\n`` (as Python's text mode reads a file).
+For a UTF-8 text file that is the file itself; for anything else the CLI keeps the extracted
+text beside the output (``texts/``), so that ``open(source).read()[start:end]`` still gives the
+evidence back.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import io
+import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +21,9 @@ from charset_normalizer import from_bytes
 
 from .errors import UnreadableReport
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # a yearly report is well under 1 MB of text; 20 MB allows scanned-free PDFs
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf", ".html", ".htm")
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -34,15 +41,24 @@ class ReportText:
 
     path: Path
     text: str
-    encoding: str
+    encoding: str  # of a text file or web page; "" for Word and PDF
     sha256: str
     size: int
+    format: str = "txt"  # txt, docx, pdf, html
+
+    @property
+    def is_own_text(self) -> bool:
+        """Whether the file itself is the text that offsets refer to (UTF-8 plain text)."""
+        return self.format == "txt" and self.encoding in ("utf-8", "utf-8-sig")
 
 
 def read_report(path: str | Path) -> ReportText:
     """Read one report file; raise ``UnreadableReport`` saying why it cannot be read."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableReport(str(path), f"file is {size / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB limit")
         data = path.read_bytes()
     except FileNotFoundError:
         raise UnreadableReport(str(path), "file not found") from None
@@ -50,19 +66,97 @@ def read_report(path: str | Path) -> ReportText:
         raise UnreadableReport(str(path), "is a folder, not a report file") from None
     except OSError as e:
         raise UnreadableReport(str(path), f"cannot read the file ({e.strerror})") from None
+    return read_bytes(data, path.suffix, str(path), path)
+
+
+def read_bytes(data: bytes, suffix: str, name: str, path: Path | None = None) -> ReportText:
+    """Read a report from its bytes; ``suffix`` (".pdf", ".docx" …) chooses the reader."""
     if len(data) > MAX_BYTES:
-        raise UnreadableReport(str(path), f"file is larger than the {MAX_BYTES // 2**20} MB limit")
-    text, encoding = decode(data, str(path))
-    return ReportText(
-        path=path, text=text, encoding=encoding,
-        sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-    )
+        raise UnreadableReport(name, f"file is {len(data) / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB limit")
+    if not data.strip():
+        raise UnreadableReport(name, "the file is empty")
+    suffix = suffix.lower()
+    if suffix in TEXT_SUFFIXES or suffix == "":
+        (text, encoding), fmt = decode(data, name), "txt"
+    elif suffix == ".docx":
+        text, encoding, fmt = _docx(data, name), "", "docx"
+    elif suffix == ".pdf":
+        text, encoding, fmt = _pdf(data, name), "", "pdf"
+    elif suffix in (".html", ".htm"):
+        (text, encoding), fmt = _html(data, name), "html"
+    else:
+        raise UnreadableReport(name, f"unsupported file type {suffix!r} (supported: {', '.join(SUFFIXES)})")
+    text = _normalise(text)
+    if not text.strip():
+        raise UnreadableReport(name, "the file holds no text")
+    return ReportText(path=path or Path(name), text=text, encoding=encoding,
+                      sha256=hashlib.sha256(data).hexdigest(), size=len(data), format=fmt)
+
+
+def _normalise(text: str) -> str:
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _docx(data: bytes, name: str) -> str:
+    """Paragraphs and table rows of a Word file, in document order."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise UnreadableReport(name, f"not a readable Word (.docx) file: the file is damaged ({type(e).__name__})") \
+            from None
+    lines = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(block, document).text)
+        elif tag == "tbl":
+            for row in Table(block, document).rows:
+                cells = list(dict.fromkeys(c.text.strip() for c in row.cells))  # merged cells repeat
+                lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def _pdf(data: bytes, name: str) -> str:
+    """The text layer of a PDF, page by page (PDFium, which reads CJK CID fonts reliably)."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise UnreadableReport(name, "the PDF is encrypted; save an unencrypted copy first") from None
+        raise UnreadableReport(name, f"not a readable PDF ({e})") from None
+    try:
+        pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    text = "\n".join(pages)
+    if len(re.sub(r"\s", "", text)) < 20:
+        raise UnreadableReport(name, "no text layer — run OCR first (the PDF holds page images only)")
+    return text
+
+
+def _html(data: bytes, name: str) -> tuple[str, str]:
+    """The main text of a web page, without navigation and footer chrome."""
+    import trafilatura
+
+    page, encoding = decode(data, name)
+    text = trafilatura.extract(page, include_tables=True, include_comments=False)
+    if not text:
+        raise UnreadableReport(name, "no main text found in the web page")
+    return text, encoding
 
 
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Decode report bytes to text with newlines normalised; return (text, encoding)."""
     if not data.strip():
         raise UnreadableReport(name, "the file is empty")
+    if data[:4] in (b"%PDF", b"PK\x03\x04"):
+        raise UnreadableReport(name, "looks like a PDF or Word file saved with a text ending; rename it")
     encoding = None
     for bom, enc in _BOMS:
         if data.startswith(bom):
