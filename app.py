@@ -1,17 +1,17 @@
-"""Dashboard entry point: ``streamlit run app.py``. The pages are in pages/."""
+"""Dashboard entry point: ``streamlit run app.py``. The pages are in pages/; the menu is
+drawn by ``dashboard.ui.setup`` in the chosen language."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.ui import PAGES
+
 st.set_page_config(page_title="政务服务报告对比 · Government service reports", layout="wide",
                    page_icon=":material/account_balance:")
 
-pages = st.navigation([
-    st.Page("pages/overview.py", title="总览 Overview", icon=":material/grid_view:", default=True),
-    st.Page("pages/compare.py", title="对比 Compare", icon=":material/bar_chart:"),
-    st.Page("pages/profile.py", title="地区档案 Profile", icon=":material/location_city:"),
-    st.Page("pages/policy_themes.py", title="政策主题 Themes", icon=":material/topic:", url_path="themes"),
-    st.Page("pages/reports.py", title="报告全文 Reports", icon=":material/search:"),
-])
+pages = st.navigation(
+    [st.Page(path, title=key, icon=icon, url_path=url, default=(url == "overview")) for path, key, icon, url in PAGES],
+    position="hidden",
+)
 pages.run()

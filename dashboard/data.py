@@ -12,12 +12,13 @@ from pathlib import Path
 import pandas as pd
 
 from extract import load_config
-from extract.config import Config
+from extract.config import Config, Jurisdiction
 from extract.frame import read_indicators
+from extract.readers import ReportText
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("DASHBOARD_DATA", ROOT / "data"))  # another extraction's output, if set
-CONFIG = ROOT / "config.yaml"
+CONFIG = Path(os.environ.get("DASHBOARD_CONFIG", ROOT / "config.yaml"))
 
 # Okabe-Ito and Tableau colours: distinct for colour-blind readers, steady across pages.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
@@ -36,9 +37,9 @@ class Frames:
         return list(self.reports["jurisdiction"])
 
 
-def load(data_dir: Path | None = None, config_path: Path = CONFIG) -> Frames:
+def load(data_dir: Path | None = None, config_path: Path | None = None) -> Frames:
     """Read indicators.csv and reports.csv; extract the configured reports first if missing."""
-    data_dir = data_dir or DATA
+    data_dir, config_path = data_dir or DATA, config_path or CONFIG
     config = load_config(config_path, check_reports=False)
     if not (data_dir / "indicators.csv").exists() or not (data_dir / "reports.csv").exists():
         from extract.cli import main
@@ -78,3 +79,44 @@ def report_text(source: str, root: Path = ROOT) -> str:
     from extract.readers import read_report
 
     return read_report(root / source).text  # source is relative to the project root
+
+
+UPLOAD_PREFIX = "upload:"  # the source of a report that lives only in this browser session
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A report a researcher uploaded and confirmed: its facts, text and extracted rows."""
+
+    jurisdiction: Jurisdiction
+    report: ReportText
+    indicators: pd.DataFrame
+    reports: pd.DataFrame
+
+    @property
+    def source(self) -> str:
+        return f"{UPLOAD_PREFIX}{self.jurisdiction.id}"
+
+
+def extract_upload(config: Config, juris: Jurisdiction, report: ReportText) -> Upload:
+    """Extract an uploaded report with the project's extractor, as rows of the frames."""
+    from extract.frame import indicators_frame, reports_frame
+    from extract.pipeline import Extractor, ReportResult, place_names
+
+    extractor = Extractor(config)
+    doc, mentions, figures = extractor.extract_text(report.text, place_names(juris.name_zh, config.levels),
+                                                    juris.report_year)
+    source = f"{UPLOAD_PREFIX}{juris.id}"
+    result = ReportResult(juris, source, source, report, doc, mentions, figures)
+    ind = indicators_frame([result], config)
+    rep = reports_frame([result]).astype(str).replace({"<NA>": "", "None": "", "nan": ""})
+    return Upload(juris, report, ind, rep.assign(user_added=True))
+
+
+def with_uploads(frames: Frames, uploads: list[Upload]) -> Frames:
+    """``frames`` with this session's confirmed uploads added (marked user-added)."""
+    if not uploads:
+        return frames
+    indicators = pd.concat([frames.indicators, *(u.indicators for u in uploads)], ignore_index=True)
+    reports = pd.concat([frames.reports, *(u.reports for u in uploads)], ignore_index=True)
+    return Frames(indicators.astype({"report_year": "Int64"}), reports, frames.config)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -64,6 +65,18 @@ def hit_counts(hits: list[Hit], jurisdictions: list[str]) -> pd.DataFrame:
     for h in hits:
         counts[h.jurisdiction] = counts.get(h.jurisdiction, 0) + 1
     return pd.DataFrame({"jurisdiction": list(counts), "hits": list(counts.values())})
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Report text or a file name made inert for Streamlit's Markdown (labels, alerts, captions).
+
+    >>> print(md_escape("**x** [a](b)"))
+    \\*\\*x\\*\\* \\[a\\]\\(b\\)
+    """
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def card_html(title: str, facts: list[tuple[str, str]], badge: str = "") -> str:

@@ -12,20 +12,42 @@ import streamlit as st
 from . import data
 from .labels import LANGS, t
 
+# (script, label key, icon, url path): the menu, in display order
+PAGES = [
+    ("pages/overview.py", "overview", ":material/grid_view:", "overview"),
+    ("pages/compare.py", "compare", ":material/bar_chart:", "compare"),
+    ("pages/profile.py", "profile", ":material/location_city:", "profile"),
+    ("pages/policy_themes.py", "themes", ":material/topic:", "themes"),
+    ("pages/reports.py", "reports", ":material/search:", "reports"),
+    ("pages/upload.py", "upload", ":material/upload_file:", "upload"),
+]
+
 
 def frames() -> data.Frames:
-    """The frames, read once, and again when data/ changes (python -m extract added a report)."""
+    """The frames, read once, and again when data/ changes (python -m extract added a report),
+    with the reports this session uploaded and confirmed."""
     stamp = tuple(p.stat().st_mtime_ns for p in sorted(data.DATA.glob("*.csv")))
-    return _frames(str(data.DATA), stamp)
+    return data.with_uploads(_frames(str(data.DATA), str(data.CONFIG), stamp), list(uploads().values()))
+
+
+def uploads() -> dict[str, data.Upload]:
+    """This session's confirmed uploads, by jurisdiction id."""
+    return st.session_state.setdefault("uploads", {})
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _frames(data_dir: str, stamp: tuple[int, ...]) -> data.Frames:  # stamp: part of the cache key
-    return data.load(Path(data_dir))
+def _frames(data_dir: str, config: str, stamp: tuple[int, ...]) -> data.Frames:  # stamp: part of the key
+    return data.load(Path(data_dir), Path(config))
+
+
+def report_text(source: str) -> str:
+    if source.startswith(data.UPLOAD_PREFIX):
+        return uploads()[source.removeprefix(data.UPLOAD_PREFIX)].report.text
+    return _report_text(source)
 
 
 @st.cache_data(show_spinner=False)
-def report_text(source: str) -> str:
+def _report_text(source: str) -> str:
     return data.report_text(source)
 
 
@@ -72,7 +94,8 @@ def theme_sentences(jurisdiction: str, theme_id: str) -> list[str]:
 
 
 def setup(title_key: str) -> str:
-    """Page header and sidebar language switch; returns the language ('zh' or 'en')."""
+    """Page header, sidebar menu and language switch; returns the language ('zh' or 'en')."""
+    menu = st.sidebar.container()
     if "lang" not in st.session_state:
         wanted = st.query_params.get("lang", "zh")
         st.session_state["lang"] = wanted if wanted in LANGS else "zh"
@@ -81,8 +104,20 @@ def setup(title_key: str) -> str:
         format_func=lambda x: "中文" if x == "zh" else "English",
     ) or "zh"
     st.query_params["lang"] = lang
+    with menu:
+        _menu(lang)
     st.title(t(title_key, lang))
     return lang
+
+
+def _menu(lang: str) -> None:
+    """Links to every page in the sidebar, keeping the language (pages run alone in tests: no menu)."""
+    try:
+        for path, key, icon, _ in PAGES:
+            st.page_link(path, label=t(key, lang), icon=icon, query_params={"lang": lang})
+        st.divider()
+    except st.errors.StreamlitAPIException:  # run without app.py's navigation (AppTest of one page)
+        pass
 
 
 def url_list(name: str, allowed: list[str], default: list[str]) -> list[str]:

@@ -12,16 +12,21 @@ nothing could start (a bad config.yaml, no such file).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from .config import Config, Jurisdiction, load_config
+from .corpus import add_report
 from .errors import ExtractError
 from .frame import indicators_frame, mentions_frame, merged, reports_frame, write_csv
+from .metadata import detect
 from .pipeline import Extractor, ReportResult, keep_text
-from .readers import SUFFIXES
+from .readers import SUFFIXES, read_report
+from .text import prepare
 
 REPORT_SUFFIXES = SUFFIXES
+DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
 PROGRESS_FROM = 10  # show progress on stderr from this many reports on
 
 
@@ -43,8 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["add"]:
+        return add(argv[1:])
     args = build_parser().parse_args(argv)
-    config_path = Path(args.config) if args.config else Path(__file__).resolve().parent.parent / "config.yaml"
+    config_path = Path(args.config) if args.config else DEFAULT_CONFIG
     try:
         config = load_config(config_path)
         jobs = _jobs(config, [Path(p) for p in args.paths])
@@ -72,6 +80,63 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(results)} reports, {figures} indicator figures, {len(failed)} failed -> {out}/",
           file=sys.stderr)
     return 1 if failed else 0
+
+
+def build_add_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m extract add",
+        description="Add reports to the project's corpus (corpus/ and user_corpus.yaml), then re-extract data/.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt, .docx, .pdf, .html)")
+    p.add_argument("--id", help="jurisdiction id (default: the file stem, made lowercase)")
+    p.add_argument("--name", help="Chinese name, e.g. 衡南县 (default: detected from the text)")
+    p.add_argument("--name-en", help="English name")
+    p.add_argument("--year", type=int, help="report year (default: detected)")
+    p.add_argument("--level", help="administrative level, e.g. county (default: detected)")
+    p.add_argument("--province", help="province (default: detected)")
+    p.add_argument("--agency", help="issuing agency (default: detected)")
+    p.add_argument("--out", default="data", metavar="DIR", help="where to re-extract to (default: data)")
+    p.add_argument("--config", default=None, metavar="FILE", help="the config file (default: config.yaml)")
+    return p
+
+
+def add(argv: list[str]) -> int:
+    """``python -m extract add``: keep reports in the corpus, then extract everything again."""
+    args = build_add_parser().parse_args(argv)
+    if len(args.files) > 1 and (args.id or args.name or args.year):
+        print("error: --id, --name and --year describe one report; add files one at a time to set them",
+              file=sys.stderr)
+        return 2
+    config_path = Path(args.config) if args.config else DEFAULT_CONFIG
+    failed = 0
+    for file in map(Path, args.files):
+        try:
+            config = load_config(config_path)
+            report = read_report(file)
+            doc = prepare(report.text, config.chrome_lines)
+            d = detect(doc.analysis, doc.text, config.levels)
+            juris = Jurisdiction(
+                id=args.id or stem_id(file.stem, report.sha256), name_zh=args.name or d.name_zh,
+                name_en=args.name_en, province=args.province or d.province, prefecture=d.prefecture,
+                level=args.level or d.level, report_year=args.year or d.report_year, agency=args.agency or d.agency,
+                report="")
+            target = add_report(config, file.read_bytes(), file.suffix, juris)
+        except ExtractError as e:
+            print(f"error: {file}: {e}", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"added {file} as {juris.id!r} ({juris.name_zh or '?'}, {juris.level or '?'}, "
+              f"{juris.report_year or '?'}) -> {target}", file=sys.stderr)
+    status = main(["--config", str(config_path), "--out", args.out])
+    return 1 if failed or status else 0
+
+
+def stem_id(stem: str, sha256: str) -> str:
+    """A jurisdiction id from a file stem: 'Hengnan 2021' -> 'hengnan_2021'; non-Latin -> report_<hash>."""
+    slug = re.sub(r"[^a-z0-9]+", "_", stem.lower()).strip("_")
+    if not slug or not slug[0].isalpha():
+        return f"report_{sha256[:8]}"
+    return slug
 
 
 def run(config: Config, jobs: list[tuple[Path, Jurisdiction | None]],

@@ -120,6 +120,7 @@ class Config:
     chrome_lines: tuple[re.Pattern[str], ...]
     levels: dict[str, str] = field(default_factory=dict)
     themes: tuple[Theme, ...] = ()
+    user_corpus: Path | None = None  # the file of reports researchers added (python -m extract add)
     keywords: Keywords = field(default_factory=Keywords)
 
     @property
@@ -182,12 +183,15 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
         "version": (int, True), "jurisdictions": (list, True), "categories": (list, True),
         "numbers": (dict, True), "scope": (dict, True), "reading": (dict, False),
         "levels": (dict, False), "indicators": (list, True), "matching": (dict, True),
-        "themes": (list, False), "keywords": (dict, False),
+        "themes": (list, False), "keywords": (dict, False), "user_corpus": (str, False),
     })
     categories = tuple(_categories(v, top["categories"]))
     cat_ids = {c.id for c in categories}
     indicators = tuple(_indicators(v, top["indicators"], cat_ids))
     jurisdictions = tuple(_jurisdictions(v, top["jurisdictions"], path.parent, check_reports))
+    user_corpus = path.parent / top["user_corpus"] if top.get("user_corpus") else None
+    if user_corpus is not None and user_corpus.exists():
+        jurisdictions += _user_corpus(user_corpus, {j.id for j in jurisdictions}, check_reports)
     numbers = _numbers(v, top["numbers"])
     scope = _scope(v, top["scope"])
     mt = v.mapping(top["matching"], "matching", {
@@ -213,6 +217,7 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
         path=path, jurisdictions=jurisdictions, categories=categories, indicators=indicators,
         numbers=numbers, scope=scope, matching=matching, chrome_lines=tuple(chrome), levels=dict(levels),
         themes=tuple(_themes(v, top.get("themes") or [])), keywords=_keywords(v, top.get("keywords") or {}),
+        user_corpus=user_corpus,
     )
 
 
@@ -358,6 +363,20 @@ def _numbers(v: _Validator, obj: dict) -> NumberWords:
         level_words=v.words(obj["level_words"], "numbers.level_words"),
         name_after=v.words(obj["name_after"], "numbers.name_after"),
     )
+
+
+def _user_corpus(path: Path, taken: set[str], check_reports: bool) -> tuple[Jurisdiction, ...]:
+    """Jurisdictions researchers added, from their own file (validated like config.yaml's)."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_UniqueKeyLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise ConfigError(str(path), "", f"cannot read the user corpus ({e})") from None
+    v = _Validator(str(path))
+    top = v.mapping(data or {"jurisdictions": []}, "", {"jurisdictions": (list, True)})
+    added = _jurisdictions(v, top["jurisdictions"], path.parent, check_reports)
+    for i, j in enumerate(added):
+        v.check(j.id not in taken, f"jurisdictions[{i}].id", f"id {j.id!r} is already used in config.yaml")
+    return tuple(added)
 
 
 def _themes(v: _Validator, items: list) -> list[Theme]:

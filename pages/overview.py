@@ -7,14 +7,14 @@ import streamlit as st
 from dashboard import charts, tables, ui
 from dashboard.data import display_name
 from dashboard.labels import level, t
-from dashboard.text_views import card_html
+from dashboard.text_views import card_html, md_escape
 
 lang = ui.setup("overview")
 f = ui.frames()
 reports = f.reports
 
 years = sorted({y for y in reports["report_year"] if y})
-levels = sorted({level(lv, lang) for lv in reports["level"] if lv})
+levels = sorted({md_escape(level(lv, lang)) for lv in reports["level"] if lv})
 st.warning(t("caveat", lang, years="–".join([years[0], years[-1]]) if years else "?", levels=", ".join(levels)),
            icon=":material/warning:")
 

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import tables, ui
 from dashboard.data import display_name
 from dashboard.labels import t
-from dashboard.text_views import highlighted
+from dashboard.text_views import highlighted, md_escape
 
 lang = ui.setup("profile")
 f = ui.frames()
@@ -19,7 +19,8 @@ jur = st.selectbox(t("jurisdiction", lang), ids, index=ids.index(ui.url_value("j
                    format_func=lambda j: display_name(f.reports, j, lang), key="jurisdiction")
 st.query_params["jur"] = jur
 report = f.reports[f.reports["jurisdiction"] == jur].iloc[0]
-st.caption(" · ".join(x for x in (report.level, report.province, str(report.report_year), report.agency) if x))
+st.caption(md_escape(" · ".join(x for x in (report.level, report.province, str(report.report_year), report.agency)
+                                if x)))
 
 rows = f.indicators[f.indicators["jurisdiction"] == jur].reset_index(drop=True)
 if rows.empty:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import charts, data, ui
 from dashboard.labels import t
-from dashboard.text_views import hit_counts, hit_html, search
+from dashboard.text_views import hit_counts, hit_html, md_escape, search
 
 lang = ui.setup("reports")
 f = ui.frames()
@@ -30,5 +30,5 @@ if query.strip():
     for j in f.jurisdictions:
         mine = [h for h in hits if h.jurisdiction == j]
         if mine:
-            with st.expander(f"{data.display_name(f.reports, j, lang)} · {len(mine)} {t('hits', lang)}"):
+            with st.expander(f"{md_escape(data.display_name(f.reports, j, lang))} · {len(mine)} {t('hits', lang)}"):
                 st.html("<br>".join(hit_html(h) for h in mine))

@@ -157,3 +157,58 @@ def test_themes_page_heatmap_and_toggle() -> None:
     second = specs(at)[0]
     assert first["data"][0]["z"] != second["data"][0]["z"]
     assert any("<mark>" in h.proto.body for h in at.get("html"))  # keyword in context, either script
+
+
+UPLOAD = "成都市武侯区行政审批局2023年工作总结\n全区政务服务事项1800项,网上可办率达99.2%。\n".encode()
+
+
+def test_upload_confirm_then_it_appears_on_the_overview() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/upload.py").run()
+    at.file_uploader(key="files").upload("武侯 report<script>.txt", UPLOAD, "text/plain").run()
+    assert not at.exception
+    sha = __import__("hashlib").sha256(UPLOAD).hexdigest()
+    assert at.text_input(key=f"name_{sha}").value == "武侯区"  # detected from the text, by the gazetteer
+    assert at.text_input(key=f"id_{sha}").value.startswith("report_")
+    at.text_input(key=f"id_{sha}").set_value("wuhou")
+    at.button[0].click().run()  # the form's confirm button
+    assert not at.exception
+    assert any("wuhou" in s.value for s in at.success)
+    at.switch_page("pages/overview.py").run()
+    (spec,) = specs(at)
+    assert "武侯区" in spec["data"][0]["x"]
+    cells = [row[-1] for row in spec["data"][0]["text"]]
+    assert "1,800项" in cells and "99.2%" in cells
+
+
+def test_upload_bad_files_each_get_a_message() -> None:
+    at = run("upload")
+    uploader = at.file_uploader(key="files")
+    uploader.upload("empty.txt", b"", "text/plain")
+    uploader.upload("scan.pdf", b"%PDF-1.4\n garbage", "application/pdf")
+    uploader.upload("good.txt", UPLOAD, "text/plain").run()
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error).replace("\\", "")  # the page escapes Markdown
+    assert "empty.txt: the file is empty" in errors
+    assert "scan.pdf: not a readable PDF" in errors
+    assert len(at.get("form")) == 1  # the good file still goes through
+
+
+def test_keep_saves_into_the_corpus_and_data(tmp_path, monkeypatch) -> None:
+    from tests.test_corpus import _project
+
+    config = _project(tmp_path)
+    monkeypatch.setattr("dashboard.data.CONFIG", config)
+    monkeypatch.setattr("dashboard.data.DATA", tmp_path / "data")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/upload.py").run()
+    at.file_uploader(key="files").upload("../../etc/passwd.txt", UPLOAD, "text/plain").run()
+    sha = __import__("hashlib").sha256(UPLOAD).hexdigest()
+    at.text_input(key=f"id_{sha}").set_value("wuhou")
+    at.button[0].click().run()
+    at.button(key="keep_wuhou").click().run()
+    assert not at.exception
+    assert (tmp_path / "corpus" / "wuhou.txt").read_bytes() == UPLOAD
+    assert not (tmp_path / "etc").exists()
+    assert "wuhou" in (tmp_path / "data" / "reports.csv").read_text("utf-8-sig")
+    assert "wuhou" in (tmp_path / "user_corpus.yaml").read_text("utf-8")

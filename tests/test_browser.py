@@ -85,3 +85,21 @@ def test_page_renders(server, browser, page_name: str, lang: str) -> None:
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{page_name}_{lang}.png"), full_page=True)
     page.close()
+
+
+def test_upload_through_the_real_file_input(server, browser, tmp_path) -> None:
+    report = tmp_path / "wuhou.txt"
+    report.write_text("成都市武侯区行政审批局2023年工作总结\n全区政务服务事项1800项,网上可办率达99.2%。\n", "utf-8")
+    page = browser.new_page(viewport={"width": 1600, "height": 2000})
+    page.goto(f"{server}/upload?lang=en", timeout=60_000)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.set_input_files('[data-testid="stFileUploader"] input[type="file"]', str(report))
+    page.wait_for_selector('[data-testid="stForm"]', timeout=60_000)
+    page.get_by_role("button", name="Confirm and compare").click()
+    page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=60_000)
+    page.get_by_role("button", name="Keep").wait_for(timeout=60_000)  # listed, ready to keep
+    assert "joined this session" in page.locator('[data-testid="stAlertContentSuccess"]').inner_text()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "upload_en.png"), full_page=True)
+    page.close()
