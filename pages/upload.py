@@ -48,9 +48,12 @@ for file in files or []:
         continue
     doc = prepare(report.text, config.chrome_lines)
     found = detect(doc.analysis, doc.text, config.levels)
+    preview = data.extract_upload(config, Jurisdiction(id="preview", name_zh=found.name_zh,
+                                                       report_year=found.report_year), report)
     with st.form(key=f"confirm_{sha[:12]}", border=True):
         st.html(f"<b>{label}</b> · {html.escape(report.format)} · {len(report.text):,} "
-                f"{html.escape(t('characters_short', lang))}")
+                f"{html.escape(t('characters_short', lang))} · <b>{len(preview.indicators)}</b> "
+                f"{html.escape(t('figures_found', lang))}")
         if found.evidence:
             st.html(f"<small>{html.escape(t('detected_from', lang))}: <i>{html.escape(found.evidence)}</i></small>")
         c1, c2, c3 = st.columns(3)
