@@ -13,21 +13,27 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
+import pandas as pd
+from tqdm import tqdm
+
+from . import batch
 from .config import Config, Jurisdiction, load_config
 from .corpus import add_report
 from .errors import ExtractError
-from .frame import indicators_frame, mentions_frame, merged, reports_frame, write_csv
+from .frame import CsvSink, merged, write_csv
 from .metadata import detect
-from .pipeline import Extractor, ReportResult, keep_text
 from .readers import SUFFIXES, read_report
 from .text import prepare
 
 REPORT_SUFFIXES = SUFFIXES
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
-PROGRESS_FROM = 10  # show progress on stderr from this many reports on
+PROGRESS_FROM = 10  # show a progress bar on stderr from this many reports on
+PARQUET_FROM = 1000  # write Parquet beside the CSVs from this many reports on
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--replace", action="store_true",
                    help="with FILE_OR_DIR: write only these reports to --out, dropping what it held "
                         "(default: add them to the CSVs already there, replacing reports of the same id)")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="processes to extract with (default 1)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local process pool, or Dask (a LocalCluster unless --scheduler is given)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a running scheduler, tcp://host:8786")
+    p.add_argument("--cache", metavar="DIR", help="where results are kept by file sha256 for reruns "
+                                                  "(default .cache/extract)")
+    p.add_argument("--no-cache", action="store_true", help="extract every file again")
     return p
 
 
@@ -55,31 +68,79 @@ def main(argv: list[str] | None = None) -> int:
     config_path = Path(args.config) if args.config else DEFAULT_CONFIG
     try:
         config = load_config(config_path)
-        jobs = _jobs(config, [Path(p) for p in args.paths])
+        pairs = _jobs(config, [Path(p) for p in args.paths])
     except ExtractError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     out = Path(args.out)
-    known = {}
-    if args.paths and not args.replace and (out / "reports.csv").exists():
-        known = _known_hashes(out / "reports.csv")
-    results = run(config, jobs, known)
-    for r in results:
-        keep_text(r, out / "texts", config.root)
-    frames = {"indicators.csv": indicators_frame(results, config), "mentions.csv": mentions_frame(results),
-              "reports.csv": reports_frame(results)}
     merge = bool(args.paths) and not args.replace and (out / "reports.csv").exists()
+    target = out / ".partial" if merge else out
+    cache = None if args.no_cache else str(Path(args.cache) if args.cache else config.root / ".cache" / "extract")
+    jobs = [batch.Job(str(p), asdict(j) if j else None, str(config.path), str(out), cache) for p, j in pairs]
+    known = _known_hashes(out / "reports.csv") if merge else {}
+    failed, figures = write_all(jobs, target, known, args.workers, args.engine, args.scheduler)
     if merge:
-        ids = {r.jurisdiction.id for r in results}
-        frames = {name: merged(out / name, df, ids) for name, df in frames.items()}
+        ids = {(j.jurisdiction or {}).get("id") or Path(j.path).stem for j in jobs}
+        for name in ("indicators.csv", "mentions.csv", "reports.csv", "errors.csv"):
+            new = pd.read_csv(target / name, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+            write_csv(merged(out / name, new, ids), out / name)
+        shutil.rmtree(target)
         print(f"added to the reports already in {out}/ (--replace writes these alone)", file=sys.stderr)
-    for name, df in frames.items():
-        write_csv(df, out / name)
-    failed = [r for r in results if not r.ok]
-    figures = sum(len(r.figures) for r in results)
-    print(f"{len(results)} reports, {figures} indicator figures, {len(failed)} failed -> {out}/",
-          file=sys.stderr)
+    if len(jobs) >= PARQUET_FROM:
+        to_parquet(out)
+    print(f"{len(jobs)} reports, {figures} indicator figures, {len(failed)} failed -> {out}/", file=sys.stderr)
     return 1 if failed else 0
+
+
+def write_all(jobs: list[batch.Job], out: Path, known: dict[str, str], workers: int = 1, engine: str = "local",
+              scheduler: str | None = None) -> tuple[list[dict], int]:
+    """Extract ``jobs`` and stream their rows to ``out``; return (failed report rows, figure count).
+
+    ``known`` maps the sha256 of reports already loaded to their jurisdiction id: a file with
+    the same content is a duplicate, reported and not added again.
+    """
+    sink = CsvSink(out)
+    seen = dict(known)
+    failed, figures = [], 0
+    with tqdm(total=len(jobs), unit="report", file=sys.stderr, disable=len(jobs) < PROGRESS_FROM,
+              desc="extracting") as progress:
+        for job, rows in zip(jobs, batch.run(jobs, workers, engine, scheduler), strict=True):
+            if rows.ok and rows.sha256 in seen and seen[rows.sha256] != rows.jurisdiction:
+                message = f"duplicate of {seen[rows.sha256]!r} (same file content), not added again"
+                rows = batch.Rows(rows.jurisdiction, rows.sha256, False, report={
+                    **rows.report, "status": "error", "message": message, "mentions": 0, "figures": 0,
+                    "indicators": 0})
+            elif rows.ok:
+                seen[rows.sha256] = rows.jurisdiction
+            sink.write("indicators", rows.indicators)
+            sink.write("mentions", rows.mentions)
+            sink.write("reports", [rows.report])
+            figures += len(rows.indicators)
+            if not rows.ok:
+                failed.append(rows.report)
+                tqdm.write(f"error: {job.path}: {rows.report['message']} (skipped; it is listed in reports.csv)",
+                           file=sys.stderr)
+            progress.update()
+    sink.close()
+    errors = pd.DataFrame([{"jurisdiction": r["jurisdiction"], "source": r["original"], "message": r["message"]}
+                           for r in failed], columns=["jurisdiction", "source", "message"])
+    write_csv(errors, out / "errors.csv")
+    return failed, figures
+
+
+def to_parquet(out: Path) -> None:
+    """Parquet copies of the CSVs for large corpora, converted in blocks (memory stays flat)."""
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    for name in ("indicators", "mentions", "reports"):
+        text_columns = ("unit", "scope", "indicator", "name_en", "message", "agency", "prefecture")
+        convert = pacsv.ConvertOptions(strings_can_be_null=False, column_types=dict.fromkeys(text_columns, "string"))
+        reader = pacsv.open_csv(out / f"{name}.csv", convert_options=convert,
+                                read_options=pacsv.ReadOptions(block_size=8 << 20))
+        with pq.ParquetWriter(out / f"{name}.parquet", reader.schema) as writer:
+            for batch_ in reader:
+                writer.write_batch(batch_)
 
 
 def build_add_parser() -> argparse.ArgumentParser:
@@ -137,31 +198,6 @@ def stem_id(stem: str, sha256: str) -> str:
     if not slug or not slug[0].isalpha():
         return f"report_{sha256[:8]}"
     return slug
-
-
-def run(config: Config, jobs: list[tuple[Path, Jurisdiction | None]],
-        known: dict[str, str] | None = None) -> list[ReportResult]:
-    """Extract every job; a failed report is told on stderr and kept in the results.
-
-    ``known`` maps the sha256 of reports already loaded to their jurisdiction id: a file with
-    the same content is a duplicate, reported and not extracted again.
-    """
-    extractor = Extractor(config)
-    seen = dict(known or {})
-    results = []
-    for i, (path, juris) in enumerate(jobs, 1):
-        if len(jobs) >= PROGRESS_FROM:
-            print(f"[{i}/{len(jobs)}] {path}", file=sys.stderr)
-        r = extractor.extract_file(path, juris)
-        if r.ok and r.report.sha256 in seen and seen[r.report.sha256] != r.jurisdiction.id:
-            r = ReportResult(r.jurisdiction, r.source, r.original,
-                             error=f"duplicate of {seen[r.report.sha256]!r} (same file content), not added again")
-        elif r.ok:
-            seen[r.report.sha256] = r.jurisdiction.id
-        if not r.ok:
-            print(f"error: {path}: {r.error} (skipped; it is listed in reports.csv)", file=sys.stderr)
-        results.append(r)
-    return results
 
 
 def _known_hashes(reports_csv: Path) -> dict[str, str]:

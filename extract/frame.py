@@ -7,9 +7,11 @@ reports.csv     one row per report, including reports that failed or hold no fig
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
 
@@ -34,70 +36,110 @@ QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "approx")
 
 
 
+def indicator_rows(r: ReportResult, config: Config) -> list[dict]:
+    """One report's rows of indicators.csv."""
+    if not r.ok:
+        return []
+    j = r.jurisdiction
+    rows = []
+    for f in r.figures:
+        ind = config.indicator(f.indicator)
+        m = f.figure.mention
+        a, b = f.figure.evidence_start, f.figure.evidence_end
+        rows.append({
+            "jurisdiction": j.id, "name_zh": j.name_zh, "name_en": j.name_en,
+            "level": j.level, "report_year": j.report_year, "category": ind.category,
+            "indicator": ind.id, "label_zh": ind.label_zh, "label_en": ind.label_en,
+            "value": m.value, "unit": m.unit_text, "qualifier": m.qualifier,
+            "primary": f.primary, "scope": f.scope.text, "evidence": r.report.text[a:b],
+            "source": r.source, "start": a, "end": b,
+        })
+    return rows
+
+
+def mention_rows(r: ReportResult) -> list[dict]:
+    """One report's rows of mentions.csv: every number, with the indicator it was read as, if any."""
+    if not r.ok:
+        return []
+    mapped = {f.figure.mention.start: f.indicator for f in r.figures}
+    return [{
+        "jurisdiction": r.jurisdiction.id, "value": m.value, "unit": m.unit_text,
+        "qualifier": m.qualifier, "change": m.is_change,
+        "indicator": mapped.get(m.start, ""), "evidence": m.surface,
+        "source": r.source, "start": m.start, "end": m.end,
+        "clause": r.report.text[m.clause.start:m.clause.end],
+    } for m in r.mentions]
+
+
+def report_row(r: ReportResult) -> dict:
+    """One report's row of reports.csv; a failed report says why in ``message``."""
+    j = r.jurisdiction
+    return {
+        "jurisdiction": j.id, "name_zh": j.name_zh, "name_en": j.name_en,
+        "province": j.province, "prefecture": j.prefecture, "level": j.level,
+        "report_year": j.report_year, "agency": j.agency, "source": r.source,
+        "original": r.original or r.source, "format": r.report.format if r.report else None,
+        "encoding": r.report.encoding if r.report else None,
+        "script": r.doc.script if r.doc else None,
+        "characters": len(r.report.text) if r.report else 0,
+        "sha256": r.report.sha256 if r.report else None,
+        "mentions": len(r.mentions), "figures": len(r.figures),
+        "indicators": len({f.indicator for f in r.figures}),
+        "status": "ok" if r.ok else "error", "message": r.error or "",
+    }
+
+
 def indicators_frame(results: Iterable[ReportResult], config: Config) -> pd.DataFrame:
     """The tidy frame of indicator figures (``INDICATOR_COLUMNS``)."""
-    rows = []
-    for r in results:
-        if not r.ok:
-            continue
-        j = r.jurisdiction
-        for f in r.figures:
-            ind = config.indicator(f.indicator)
-            m = f.figure.mention
-            a, b = f.figure.evidence_start, f.figure.evidence_end
-            rows.append({
-                "jurisdiction": j.id, "name_zh": j.name_zh, "name_en": j.name_en,
-                "level": j.level, "report_year": j.report_year, "category": ind.category,
-                "indicator": ind.id, "label_zh": ind.label_zh, "label_en": ind.label_en,
-                "value": m.value, "unit": m.unit_text, "qualifier": m.qualifier,
-                "primary": f.primary, "scope": f.scope.text, "evidence": r.report.text[a:b],
-                "source": r.source, "start": a, "end": b,
-            })
+    rows = [row for r in results for row in indicator_rows(r, config)]
     df = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     return df.astype({"value": "float64", "primary": "bool", "start": "int64", "end": "int64",
                       "report_year": "Int64"})
 
 
 def mentions_frame(results: Iterable[ReportResult]) -> pd.DataFrame:
-    """Every number found (``MENTION_COLUMNS``), with the indicator it was read as, if any."""
-    rows = []
-    for r in results:
-        if not r.ok:
-            continue
-        mapped = {f.figure.mention.start: f.indicator for f in r.figures}
-        for m in r.mentions:
-            rows.append({
-                "jurisdiction": r.jurisdiction.id, "value": m.value, "unit": m.unit_text,
-                "qualifier": m.qualifier, "change": m.is_change,
-                "indicator": mapped.get(m.start, ""), "evidence": m.surface,
-                "source": r.source, "start": m.start, "end": m.end,
-                "clause": r.report.text[m.clause.start:m.clause.end],
-            })
-    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    """Every number found (``MENTION_COLUMNS``)."""
+    df = pd.DataFrame([row for r in results for row in mention_rows(r)], columns=MENTION_COLUMNS)
     return df.astype({"value": "float64", "change": "bool", "start": "int64", "end": "int64"})
 
 
 def reports_frame(results: Iterable[ReportResult]) -> pd.DataFrame:
-    """One row per report (``REPORT_COLUMNS``); a failed report says why in ``message``."""
-    rows = []
-    for r in results:
-        j = r.jurisdiction
-        rows.append({
-            "jurisdiction": j.id, "name_zh": j.name_zh, "name_en": j.name_en,
-            "province": j.province, "prefecture": j.prefecture, "level": j.level,
-            "report_year": j.report_year, "agency": j.agency, "source": r.source,
-            "original": r.original or r.source, "format": r.report.format if r.report else None,
-            "encoding": r.report.encoding if r.report else None,
-            "script": r.doc.script if r.doc else None,
-            "characters": len(r.report.text) if r.report else 0,
-            "sha256": r.report.sha256 if r.report else None,
-            "mentions": len(r.mentions), "figures": len(r.figures),
-            "indicators": len({f.indicator for f in r.figures}),
-            "status": "ok" if r.ok else "error", "message": r.error or "",
-        })
-    df = pd.DataFrame(rows, columns=REPORT_COLUMNS)
+    """One row per report (``REPORT_COLUMNS``)."""
+    df = pd.DataFrame([report_row(r) for r in results], columns=REPORT_COLUMNS)
     return df.astype({"report_year": "Int64", "characters": "int64", "mentions": "int64",
                       "figures": "int64", "indicators": "int64"})
+
+
+def csv_cell(value: object) -> str:
+    """A value as pandas writes it in to_csv, so streamed and framed CSVs are the same bytes."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+class CsvSink:
+    """The three CSVs of an extraction, written report by report (memory stays flat)."""
+
+    FILES: ClassVar[dict[str, list[str]]] = {
+        "indicators": INDICATOR_COLUMNS, "mentions": MENTION_COLUMNS, "reports": REPORT_COLUMNS}
+
+    def __init__(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.paths = {name: out / f"{name}.csv" for name in self.FILES}
+        self._files = {name: path.open("w", encoding="utf-8-sig", newline="") for name, path in self.paths.items()}
+        self._writers = {name: csv.writer(f, lineterminator="\n") for name, f in self._files.items()}
+        for name, columns in self.FILES.items():
+            self._writers[name].writerow(columns)
+
+    def write(self, name: str, rows: Iterable[dict]) -> None:
+        columns = self.FILES[name]
+        self._writers[name].writerows([csv_cell(row.get(c)) for c in columns] for row in rows)
+
+    def close(self) -> None:
+        for f in self._files.values():
+            f.close()
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
