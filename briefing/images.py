@@ -24,16 +24,21 @@ def available() -> bool:
     return CHROMIUM.exists()
 
 
-def start() -> None:
-    """Start kaleido's browser once; raise ``ImagesUnavailable`` where chromium is missing."""
-    global _started
-    if _started:
-        return
+def check() -> None:
+    """Raise ``ImagesUnavailable`` where chromium is missing."""
     if not available():
         raise ImagesUnavailable(
             f"slide images need Debian's chromium at {CHROMIUM} and fonts-noto-cjk "
             "(apt-get install --no-install-recommends chromium fonts-noto-cjk); CSV and Excel exports still work"
         )
+
+
+def start() -> None:
+    """Start kaleido's browser once per process; raise ``ImagesUnavailable`` where chromium is missing."""
+    global _started
+    if _started:
+        return
+    check()
     import kaleido
 
     kaleido.start_sync_server(path=str(CHROMIUM), mathjax=False, silence_warnings=True)
@@ -48,9 +53,11 @@ def for_slide(fig: go.Figure, aspect: str = "16:9") -> go.Figure:
     out.update_layout(width=width, height=height, font_size=20, title_font_size=34,
                       title_subtitle_font_size=20, legend_font_size=18,
                       margin={"t": 140, "b": 90 + 26 * lines, "l": out.layout.margin.l or 80, "r": 40})
-    for i, ann in enumerate(out.layout.annotations or []):
-        if ann.yref == "paper" and ann.y == 0 and ann.yanchor == "top":  # a footnote line
-            ann.update(font_size=16, yshift=-50 - 26 * i)
+    lines = sum(a.text.count("<br>") + 1 for a in out.layout.annotations or [] if a.yanchor == "top")
+    out.update_layout(margin={"b": 90 + 26 * lines})
+    for ann in out.layout.annotations or []:
+        if ann.yref == "paper" and ann.y == 0 and ann.yanchor == "top":  # the footnotes
+            ann.update(font_size=16, yshift=-50)
         else:  # a label in the plot, such as 'not reported'
             ann.update(font_size=18)
     out.update_traces(textfont_size=20, selector={"type": "bar"})

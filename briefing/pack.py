@@ -75,7 +75,7 @@ def build(frames: data.Frames, sel: Selection) -> Pack:
             png = images.render(fig, "png", sel.aspect)
             pack.files[f"charts/{cat}_{i + 1}.png"] = png
             pngs.append(png)
-        notes = "\n".join(a.text.replace("<br>", " ") for fig in figs for a in fig.layout.annotations
+        notes = "\n".join(a.text.replace("<br>", "\n") for fig in figs for a in fig.layout.annotations
                           if a.yref == "paper" and a.yanchor == "top")
         slides.append(ChartSlide(title, pngs, notes))
     lang = sel.lang

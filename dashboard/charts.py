@@ -54,9 +54,9 @@ def _base_layout(fig: go.Figure, title: str, subtitle: str, notes: list[str], he
         margin={"t": 100, "b": 70 + 22 * len(lines), "l": 60, "r": 30},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
     )
-    for i, line in enumerate(lines):  # one annotation per line, so none can overlap another
-        fig.add_annotation(text=line, xref="paper", yref="paper", x=0, xanchor="left", showarrow=False,
-                           y=0, yanchor="top", yshift=-40 - 22 * i, font={"size": 12, "color": "#555"},
+    if lines:  # the footnotes: one block under the plot
+        fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, xanchor="left",
+                           showarrow=False, y=0, yanchor="top", yshift=-40, font={"size": 12, "color": "#555"},
                            align="left")
 
 
@@ -225,4 +225,32 @@ def keyword_bars(keywords: dict, reports: pd.DataFrame, lang: str, colors: dict[
     _base_layout(fig, t("keywords_title", lang), t("keywords_subtitle", lang),
                  [years_line(reports, js, lang), source_line(reports, js, lang)], height=520)
     fig.update_layout(margin={"t": 160})
+    return fig
+
+
+def distribution_figure(values: pd.DataFrame, highlight: list[str], reports: pd.DataFrame, config: Config,
+                        indicator: str, lang: str, colors: dict[str, str]) -> go.Figure:
+    """Every jurisdiction's headline for one indicator as a box and strip; the chosen ones marked.
+
+    ``values``: rows with jurisdiction, value, qualifier, unit (headlines of that indicator).
+    """
+    ind = config.indicator(indicator)
+    fig = go.Figure()
+    fig.add_box(x=values["value"], name="", boxpoints="all", jitter=0.5, pointpos=0, orientation="h",
+                marker={"color": "#9AA5B1", "size": 5}, line={"color": "#5B6770"}, fillcolor="rgba(0,0,0,0)",
+                hoverinfo="x", showlegend=False)
+    chosen = values[values["jurisdiction"].isin(highlight)]
+    for r in chosen.itertuples():
+        name = safe(display_name(reports, r.jurisdiction, lang))
+        fig.add_scatter(x=[r.value], y=[""], mode="markers+text", name=name, text=[name], textposition="top center",
+                        marker={"color": colors.get(r.jurisdiction, "#000"), "size": 13, "line": {"width": 1}},
+                        showlegend=False)
+    title = (ind.label_en if lang == "en" else ind.label_zh)
+    subtitle = f"{t('distribution_subtitle', lang, n=len(values))} · {t('unit_line', lang, unit=ind.unit)}"
+    js = list(values["jurisdiction"])
+    notes = [years_line(reports, js, lang) if len(js) <= 12 else "", source_line(reports, js, lang)
+             if len(js) <= 12 else safe(t("source_many", lang, n=len(js)), note_width(lang))]
+    _base_layout(fig, title, subtitle, notes, height=340)
+    if ind.unit == "%":
+        fig.update_xaxes(ticksuffix="%")
     return fig

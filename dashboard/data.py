@@ -6,6 +6,7 @@ Everything here is plain Python and pandas; ``cache.py`` wraps it for Streamlit.
 from __future__ import annotations
 
 import os
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,14 +65,21 @@ def colors(jurisdictions: list[str]) -> dict[str, str]:
     return {j: PALETTE[i % len(PALETTE)] for i, j in enumerate(jurisdictions)}
 
 
+_NAMES: dict[int, tuple[weakref.ref, dict[str, tuple[str, str]]]] = {}
+
+
 def display_name(reports: pd.DataFrame, jurisdiction: str, lang: str) -> str:
-    """The jurisdiction's name in ``lang``, falling back to the other language, then the id."""
-    row = reports.loc[reports["jurisdiction"] == jurisdiction]
-    if row.empty:
-        return jurisdiction
-    r = row.iloc[0]
-    first, second = ("name_en", "name_zh") if lang == "en" else ("name_zh", "name_en")
-    return r[first] or r[second] or jurisdiction
+    """The jurisdiction's name in ``lang``, falling back to the other language, then the id.
+
+    Names are looked up in a table built once per frame, so thousands of calls stay cheap.
+    """
+    ref, names = _NAMES.get(id(reports), (None, None))
+    if ref is None or ref() is not reports or jurisdiction not in names:
+        names = {r.jurisdiction: (r.name_zh or r.name_en or r.jurisdiction, r.name_en or r.name_zh or r.jurisdiction)
+                 for r in reports[["jurisdiction", "name_zh", "name_en"]].itertuples()}
+        _NAMES[id(reports)] = (weakref.ref(reports), names)
+    zh, en = names.get(jurisdiction, (jurisdiction, jurisdiction))
+    return en if lang == "en" else zh
 
 
 def report_text(source: str, root: Path = ROOT) -> str:

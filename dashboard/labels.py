@@ -66,6 +66,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "less_than": ("不到", "less than"),
     "approx": ("约", "about"),
     "exact": ("", ""),
+    "distribution_subtitle": ("{n} 个地区的主要数值分布,所选地区着色", "Headline values of {n} jurisdictions; "
+                              "the chosen ones in colour"),
+    "source_many": ("来源:{n} 份地方政务服务报告;数值由报告原文自动提取,可追溯至原句。",
+                    "Source: {n} local government-service reports; figures extracted from the report text, "
+                    "each traceable to its sentence."),
+    "filters": ("筛选", "Filters"),
+    "provinces": ("省份", "Provinces"),
+    "levels": ("级别", "Levels"),
+    "years": ("报告年份", "Report years"),
+    "page": ("页码", "Page"),
+    "page_of": ("第 {page}/{pages} 页,共 {n} 个地区", "Page {page} of {pages}, {n} jurisdictions"),
+    "ranking": ("排序", "Ranking"),
+    "rank_all": ("全部所选", "All chosen"),
+    "rank_top": ("前N名", "Top N"),
+    "rank_bottom": ("后N名", "Bottom N"),
+    "distribution": ("分布", "Distribution"),
     "upload": ("添加报告", "Add reports"),
     "upload_help": ("支持 {types};单个文件不超过 {mb} MB。确认后报告加入本次会话的所有页面;点“保存”写入项目语料。",
                     "Accepts {types}; at most {mb} MB per file. Confirmed reports join every page for this "

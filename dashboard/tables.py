@@ -81,14 +81,17 @@ def comparison(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, 
 
     A jurisdiction without a figure has a row too, with no value and 'not reported'.
     """
-    heads = headlines(indicators).set_index(["indicator", "jurisdiction"])
+    wanted = set(jurisdictions)
+    heads = headlines(indicators)
+    heads = heads[heads["indicator"].isin(chosen) & heads["jurisdiction"].isin(wanted)]
+    found = {(r["indicator"], r["jurisdiction"]): r for r in heads.to_dict("records")}
     rows = []
     for ind in chosen:
         for j in jurisdictions:
             base = {"indicator": ind, "jurisdiction": j, "name": display_name(reports, j, lang),
                     "label": label(config, ind, lang), "unit_kind": unit_kind(config, ind)}
-            if (ind, j) in heads.index:
-                r = heads.loc[(ind, j)]
+            if (ind, j) in found:
+                r = found[(ind, j)]
                 rows.append({**base, "value": r["value"], "unit": r["unit"], "qualifier": r["qualifier"],
                              "text": format_value(r["value"], r["unit"], r["qualifier"]), "scope": r["scope"],
                              "evidence": r["evidence"], "report_year": str(r["report_year"]), "reported": True})
@@ -108,5 +111,30 @@ def unit_kind(config: Config, indicator: str) -> str:
 
 
 def _year(reports: pd.DataFrame, j: str) -> str:
-    row = reports.loc[reports["jurisdiction"] == j, "report_year"]
-    return row.iloc[0] if len(row) else ""
+    row = reports["report_year"][reports["jurisdiction"].to_numpy() == j]
+    return str(row.iloc[0]) if len(row) else ""
+
+
+def filter_reports(reports: pd.DataFrame, provinces: list[str], levels: list[str], years: list[str]) -> list[str]:
+    """Jurisdiction ids whose report matches every non-empty filter."""
+    mask = pd.Series(True, index=reports.index)
+    for column, chosen in (("province", provinces), ("level", levels), ("report_year", years)):
+        if chosen:
+            mask &= reports[column].astype(str).isin(chosen)
+    return reports.loc[mask, "jurisdiction"].tolist()
+
+
+def ranked(comp: pd.DataFrame, n: int, bottom: bool = False) -> pd.DataFrame:
+    """The top (or bottom) ``n`` jurisdictions of a one-indicator comparison; bounds rank at their number."""
+    reported = comp[comp["reported"]].sort_values("value", ascending=bottom, kind="stable")
+    return reported.head(n)
+
+
+def pages(items: list[str], size: int) -> int:
+    """How many pages of ``size`` items."""
+    return max(1, -(-len(items) // size))
+
+
+def page_of(items: list[str], page: int, size: int) -> list[str]:
+    """Items of page ``page`` (1-based)."""
+    return items[(page - 1) * size: page * size]

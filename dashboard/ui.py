@@ -51,13 +51,16 @@ def _report_text(source: str) -> str:
     return data.report_text(source)
 
 
-@st.cache_resource(show_spinner=False)
 def image_server() -> str | None:
-    """Start kaleido's browser once per server process; the reason it cannot run, or None."""
+    """Why slide images cannot be made here, or None.
+
+    kaleido's browser itself starts on the first export and stays up for the life of the server
+    process (``briefing.images.start``), so pages do not pay for it until someone exports.
+    """
     from briefing import images
 
     try:
-        images.start()
+        images.check()
     except images.ImagesUnavailable as e:
         return str(e)
     return None
@@ -118,6 +121,22 @@ def _menu(lang: str) -> None:
         st.divider()
     except st.errors.StreamlitAPIException:  # run without app.py's navigation (AppTest of one page)
         pass
+
+
+def filters(f: data.Frames, lang: str) -> list[str]:
+    """Province, level and year filters in the sidebar (kept in the URL); the matching ids."""
+    from .tables import filter_reports
+
+    reports = f.reports
+    with st.sidebar.expander(t("filters", lang), icon=":material/filter_alt:"):
+        chosen = []
+        for name, column, key in (("prov", "province", "provinces"), ("lvl", "level", "levels"),
+                                  ("yr", "report_year", "years")):
+            options = sorted({str(v) for v in reports[column] if str(v)})
+            value = st.multiselect(t(key, lang), options, default=url_list(name, options, []), key=f"filter_{name}")
+            set_url_list(name, value)
+            chosen.append(value)
+    return filter_reports(reports, *chosen)
 
 
 def url_list(name: str, allowed: list[str], default: list[str]) -> list[str]:

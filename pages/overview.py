@@ -9,16 +9,28 @@ from dashboard.data import display_name
 from dashboard.labels import level, t
 from dashboard.text_views import card_html, md_escape
 
+PAGE_SIZE = 20  # jurisdictions per page of the matrix: thousands of reports are paged, not drawn at once
+
 lang = ui.setup("overview")
 f = ui.frames()
-reports = f.reports
+ids = ui.filters(f, lang)
+n_pages = tables.pages(ids, PAGE_SIZE)
+page = 1
+if n_pages > 1:
+    wanted = int(st.query_params.get("page", "1")) if st.query_params.get("page", "1").isdigit() else 1
+    page = st.number_input(t("page", lang), 1, n_pages, min(max(wanted, 1), n_pages), key="page")
+    st.query_params["page"] = str(page)
+    st.caption(t("page_of", lang, page=page, pages=n_pages, n=len(ids)))
+shown = tables.page_of(ids, page, PAGE_SIZE)
+reports = f.reports[f.reports["jurisdiction"].isin(shown)].reset_index(drop=True)
+indicators = f.indicators[f.indicators["jurisdiction"].isin(shown)]
 
-years = sorted({y for y in reports["report_year"] if y})
-levels = sorted({md_escape(level(lv, lang)) for lv in reports["level"] if lv})
+years = sorted({y for y in f.reports["report_year"] if y})
+levels = sorted({md_escape(level(lv, lang)) for lv in f.reports["level"] if lv})
 st.warning(t("caveat", lang, years="–".join([years[0], years[-1]]) if years else "?", levels=", ".join(levels)),
            icon=":material/warning:")
 
-st.plotly_chart(charts.matrix_figure(f.indicators, reports, f.config, lang), key="matrix",
+st.plotly_chart(charts.matrix_figure(indicators, reports, f.config, lang), key="matrix",
                 config=charts.png_config(f"overview_matrix_{lang}"))
 
 cols = st.columns(min(len(reports), 5) or 1)
@@ -31,4 +43,4 @@ for i, r in enumerate(reports.itertuples()):
         st.metric(t("figures_found", lang), int(r.figures or 0))
 
 with st.expander(t("table_below", lang), icon=":material/table:"):
-    st.dataframe(tables.matrix(f.indicators, reports, f.config, lang), key="matrix_table")
+    st.dataframe(tables.matrix(indicators, reports, f.config, lang), key="matrix_table")
