@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import PAGES
+from dashboard.ui import PAGES, warm_up
 
 st.set_page_config(page_title="政务服务报告对比 · Government service reports", layout="wide",
                    page_icon=":material/account_balance:")
@@ -14,4 +14,5 @@ pages = st.navigation(
     [st.Page(path, title=key, icon=icon, url_path=url, default=(url == "overview")) for path, key, icon, url in PAGES],
     position="hidden",
 )
+warm_up()
 pages.run()

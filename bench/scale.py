@@ -104,7 +104,7 @@ def app(sizes: list[int], tmp: Path) -> list[str]:
 import time, json
 from streamlit.testing.v1 import AppTest
 out = {}
-for page in ("overview", "compare"):
+for page in ("overview", "compare", "profile", "policy_themes", "reports"):
     t = time.perf_counter()
     at = AppTest.from_file("pages/{}.py".format(page), default_timeout=300).run()
     first = time.perf_counter() - t
@@ -112,8 +112,15 @@ for page in ("overview", "compare"):
     t = time.perf_counter()
     if page == "compare":  # one indicator: sorted bars, ranking and the distribution
         at.multiselect(key="indicators_online").set_value(["full_online_rate"]).run()
-    elif at.number_input:  # the next page of the matrix
+    elif page == "overview" and at.number_input:  # the next page of the matrix
         at.number_input(key="page").set_value(2).run()
+    elif page == "profile":  # another jurisdiction
+        box = at.selectbox(key="jurisdiction")
+        box.set_value(box.options[-1]).run()
+    elif page == "policy_themes":  # raw counts
+        at.toggle(key="raw").set_value(True).run()
+    elif page == "reports":  # a search over every report
+        at.text_input(key="query").set_value("一网通办").run()
     else:
         at.sidebar.segmented_control(key="lang").set_value("en").run()
     assert not at.exception, at.exception

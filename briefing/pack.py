@@ -42,7 +42,8 @@ def category_figures(frames: data.Frames, sel: Selection) -> list[tuple[str, str
                 and config.indicator(i).category == cat.id]
         if not inds:
             continue
-        comp = tables.comparison(frames.indicators, frames.reports, config, inds, sel.jurisdictions, sel.lang)
+        comp = tables.comparison(frames.figures(sel.jurisdictions, inds, primary_only=True), frames.reports, config,
+                                 inds, sel.jurisdictions, sel.lang)
         title = tables.category_label(config, cat.id, sel.lang)
         figs = [charts.comparison_figure(comp[comp["unit_kind"] == kind], frames.reports, config, sel.lang,
                                          colors, log=sel.log, title=title)
@@ -53,9 +54,9 @@ def category_figures(frames: data.Frames, sel: Selection) -> list[tuple[str, str
 
 def tables_only(frames: data.Frames, sel: Selection) -> dict[str, bytes]:
     """comparison.csv (wide), figures.csv (tidy, with provenance) and comparison.xlsx."""
-    comp = tables.comparison(frames.indicators, frames.reports, frames.config, sel.indicators,
-                             sel.jurisdictions, sel.lang)
-    w, f = wide(comp), tidy(frames.indicators, sel.indicators, sel.jurisdictions)
+    figures = frames.figures(sel.jurisdictions, sel.indicators)
+    comp = tables.comparison(figures, frames.reports, frames.config, sel.indicators, sel.jurisdictions, sel.lang)
+    w, f = wide(comp), tidy(figures, sel.indicators, sel.jurisdictions)
     return {"comparison.csv": csv_bytes(w), "figures.csv": csv_bytes(f),
             "comparison.xlsx": xlsx_bytes(w, f, frames.reports, frames.config, sel.jurisdictions)}
 

@@ -17,6 +17,8 @@ from extract.config import Config, Jurisdiction
 from extract.frame import read_indicators
 from extract.readers import ReportText
 
+from .store import FigureStore, FrameStore, Stacked, open_store
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("DASHBOARD_DATA", ROOT / "data"))  # another extraction's output, if set
 CONFIG = Path(os.environ.get("DASHBOARD_CONFIG", ROOT / "config.yaml"))
@@ -28,9 +30,19 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 
 @dataclass(frozen=True)
 class Frames:
-    indicators: pd.DataFrame
+    store: FigureStore  # the indicator figures, read as needed (see store.py)
     reports: pd.DataFrame
     config: Config
+
+    def figures(self, jurisdictions: list[str] | None = None, indicators: list[str] | None = None,
+                primary_only: bool = False) -> pd.DataFrame:
+        """The figures of these jurisdictions and indicators (all when None)."""
+        return self.store.select(jurisdictions, indicators, primary_only)
+
+    @property
+    def indicators(self) -> pd.DataFrame:
+        """Every figure: for exports and small corpora; pages ask ``figures`` for what they draw."""
+        return self.store.select()
 
     @property
     def jurisdictions(self) -> list[str]:
@@ -46,12 +58,12 @@ def load(data_dir: Path | None = None, config_path: Path | None = None) -> Frame
         from extract.cli import main
 
         main(["--config", str(config_path), "--out", str(data_dir)])
-    indicators = read_indicators(data_dir / "indicators.csv")
+    store = open_store(data_dir, read_indicators)
     reports = pd.read_csv(data_dir / "reports.csv", encoding="utf-8-sig", keep_default_na=False,
                           dtype=str)
     reports = _ordered(reports, [j.id for j in config.jurisdictions])
     reports["user_added"] = ~reports["jurisdiction"].isin([j.id for j in config.jurisdictions])
-    return Frames(indicators, reports, config)
+    return Frames(store, reports, config)
 
 
 def _ordered(reports: pd.DataFrame, configured: list[str]) -> pd.DataFrame:
@@ -125,6 +137,6 @@ def with_uploads(frames: Frames, uploads: list[Upload]) -> Frames:
     """``frames`` with this session's confirmed uploads added (marked user-added)."""
     if not uploads:
         return frames
-    indicators = pd.concat([frames.indicators, *(u.indicators for u in uploads)], ignore_index=True)
+    store = Stacked((frames.store, *(FrameStore(u.indicators) for u in uploads)))
     reports = pd.concat([frames.reports, *(u.reports for u in uploads)], ignore_index=True)
-    return Frames(indicators.astype({"report_year": "Int64"}), reports, frames.config)
+    return Frames(store, reports, frames.config)

@@ -82,6 +82,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "rank_top": ("前N名", "Top N"),
     "rank_bottom": ("后N名", "Bottom N"),
     "distribution": ("分布", "Distribution"),
+    "themes_choice": ("最多 {n} 份报告;特色词在所选报告之间比较", "At most {n} reports; distinctive words are "
+                      "compared among the chosen reports"),
     "upload": ("添加报告", "Add reports"),
     "upload_help": ("支持 {types};单个文件不超过 {mb} MB。确认后报告加入本次会话的所有页面;点“保存”写入项目语料。",
                     "Accepts {types}; at most {mb} MB per file. Confirmed reports join every page for this "

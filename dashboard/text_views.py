@@ -40,23 +40,43 @@ class Hit:
     after: str
 
 
-def search(texts: dict[str, str], query: str, context: int = 30, limit: int = 200) -> list[Hit]:
+def search(texts: dict[str, str], query: str, context: int = 30, limit: int = 200,
+           convert: bool = True) -> list[Hit]:
     """Find ``query`` in every report, script-blind: simplified finds traditional and back.
 
-    Offsets and context come from each report's own text, in its own script.
+    With ``convert`` each report is converted to simplified script first (exact, for a few
+    hundred reports); without it the query is looked for in both scripts as written, which is
+    fast enough for thousands. Offsets and context come from each report's own text.
     """
-    needle = to_simplified(query.strip())
-    if not needle:
+    query = query.strip()
+    if not query:
         return []
+    simple = to_simplified(query)
+    needles = [simple] if convert else list(dict.fromkeys([query, simple, _to_traditional(simple)]))
     hits = []
     for j, text in texts.items():
-        hay = to_simplified(text)
-        i = hay.find(needle)
-        while i >= 0 and len(hits) < limit:
-            a, b = i, i + len(needle)
+        hay = to_simplified(text) if convert else text
+        found = sorted((i, n) for n in needles for i in _find_all(hay, n))
+        for a, n in found:
+            if len(hits) >= limit:
+                return hits
+            b = a + len(n)
             hits.append(Hit(j, a, b, text[max(0, a - context):a], text[a:b], text[b:b + context]))
-            i = hay.find(needle, b)
     return hits
+
+
+def _find_all(hay: str, needle: str) -> list[int]:
+    out, i = [], hay.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = hay.find(needle, i + len(needle))
+    return out
+
+
+def _to_traditional(text: str) -> str:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
 
 
 def hit_counts(hits: list[Hit], jurisdictions: list[str]) -> pd.DataFrame:

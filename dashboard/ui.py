@@ -46,6 +46,16 @@ def report_text(source: str) -> str:
     return _report_text(source)
 
 
+@st.cache_resource(show_spinner=False)
+def warm_up() -> None:
+    """Load jieba's dictionaries in the background once per server (the Themes page needs them)."""
+    import threading
+
+    from themes.segment import tokenizer
+
+    threading.Thread(target=tokenizer, daemon=True, name="jieba-warm-up").start()
+
+
 @st.cache_data(show_spinner=False)
 def _report_text(source: str) -> str:
     return data.report_text(source)
@@ -66,26 +76,34 @@ def image_server() -> str | None:
     return None
 
 
-def report_texts() -> dict[str, str]:
-    """Every readable report's text, by jurisdiction id."""
+def report_texts(jurisdictions: list[str] | None = None) -> dict[str, str]:
+    """Readable reports' texts by jurisdiction id (all, or these), in the frames' order."""
     f = frames()
-    return {r.jurisdiction: report_text(r.source) for r in f.reports.itertuples() if r.status == "ok"}
+    wanted = None if jurisdictions is None else set(jurisdictions)
+    pairs = [(r.jurisdiction, r.source) for r in f.reports.itertuples()
+             if r.status == "ok" and (wanted is None or r.jurisdiction in wanted)]
+    stored = _texts(tuple((j, s) for j, s in pairs if not s.startswith(data.UPLOAD_PREFIX)))
+    return {j: stored[j] if j in stored else report_text(s) for j, s in pairs}
 
 
-def theme_analysis():
-    """(theme counts, distinctive keywords) of the reports, computed once per data/ state."""
+@st.cache_data(show_spinner=False, max_entries=8)
+def _texts(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Many reports' texts in one cache entry (thousands of small entries cost more than the reading)."""
+    return {j: data.report_text(s) for j, s in pairs}
+
+
+def theme_analysis(jurisdictions: list[str]):
+    """(theme counts, distinctive keywords) of these reports, computed once per choice."""
     f = frames()
-    return _theme_analysis(str(data.DATA), tuple(sorted(report_texts().items())), f.config.themes,
-                           f.config.keywords)
+    texts = report_texts(jurisdictions)
+    return _theme_analysis(tuple(texts.items()), f.config.themes, f.config.keywords)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _theme_analysis(data_dir: str, texts: tuple, _themes: tuple, _keywords) -> tuple:  # texts: the cache key
+@st.cache_data(show_spinner=False, max_entries=8)
+def _theme_analysis(texts: tuple, _themes: tuple, _keywords) -> tuple:  # texts: the cache key
     from themes.analysis import distinctive, theme_counts
 
     t_ = dict(texts)
-    order = list(frames().jurisdictions)
-    t_ = {j: t_[j] for j in order if j in t_}
     return theme_counts(t_, _themes), distinctive(t_, _keywords)
 
 
@@ -93,7 +111,7 @@ def theme_sentences(jurisdiction: str, theme_id: str) -> list[str]:
     from themes.analysis import theme_sentences as sentences_of
 
     theme = next(th for th in frames().config.themes if th.id == theme_id)
-    return sentences_of(report_texts()[jurisdiction], theme)
+    return sentences_of(report_texts([jurisdiction])[jurisdiction], theme)
 
 
 def setup(title_key: str) -> str:

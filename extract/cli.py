@@ -86,8 +86,8 @@ def main(argv: list[str] | None = None) -> int:
             write_csv(merged(out / name, new, ids), out / name)
         shutil.rmtree(target)
         print(f"added to the reports already in {out}/ (--replace writes these alone)", file=sys.stderr)
-    if len(jobs) >= PARQUET_FROM:
-        to_parquet(out)
+    if len(jobs) >= PARQUET_FROM or (out / "indicators.parquet").exists():
+        to_parquet(out)  # large runs, and kept up to date once there
     print(f"{len(jobs)} reports, {figures} indicator figures, {len(failed)} failed -> {out}/", file=sys.stderr)
     return 1 if failed else 0
 

@@ -45,10 +45,11 @@ if not chosen or not picked:
     st.info(t("no_selection", lang), icon=":material/info:")
     st.stop()
 
-comp = tables.comparison(f.indicators, f.reports, config, chosen, picked, lang)
+comp = tables.comparison(f.figures(picked, chosen, primary_only=True), f.reports, config, chosen, picked, lang)
 colors = data.colors(f.jurisdictions)
 if rank_mode != "all":  # top or bottom N of every filtered jurisdiction, not only the chosen
-    everyone = tables.comparison(f.indicators, f.reports, config, chosen, jurisdictions, lang)
+    everyone = tables.comparison(f.figures(jurisdictions, chosen, primary_only=True), f.reports, config, chosen,
+                                 jurisdictions, lang)
     comp = tables.ranked(everyone, int(rank_n), bottom=rank_mode == "bottom")
 title = charts.category_title(config, chosen, lang)
 aspect = st.sidebar.radio(t("slide_shape", lang), list(images.ASPECTS), horizontal=True, key="aspect")
@@ -89,8 +90,7 @@ cols[3].download_button(t("download_pack", lang), lambda: zip_bytes(build(f, sel
                         key="pack", on_click="ignore")
 
 if len(chosen) == 1:
-    heads = tables.headlines(f.indicators)
-    values = heads[(heads["indicator"] == chosen[0]) & heads["jurisdiction"].isin(jurisdictions)]
+    values = f.figures(jurisdictions, chosen, primary_only=True)
     if len(values) > 1:
         dist = charts.distribution_figure(values, list(comp["jurisdiction"]), f.reports, config, chosen[0], lang,
                                           colors)

@@ -23,7 +23,7 @@ if n_pages > 1:
     st.caption(t("page_of", lang, page=page, pages=n_pages, n=len(ids)))
 shown = tables.page_of(ids, page, PAGE_SIZE)
 reports = f.reports[f.reports["jurisdiction"].isin(shown)].reset_index(drop=True)
-indicators = f.indicators[f.indicators["jurisdiction"].isin(shown)]
+indicators = f.figures(jurisdictions=shown)
 
 years = sorted({y for y in f.reports["report_year"] if y})
 levels = sorted({md_escape(level(lv, lang)) for lv in f.reports["level"] if lv})

@@ -16,11 +16,22 @@ from dashboard import charts, data, ui
 from dashboard.labels import t
 from dashboard.text_views import hit_counts, hit_html, search
 
+MAX_REPORTS = 30  # segmenting is the slow part: thousands of reports are chosen from, not all drawn
+
 lang = ui.setup("themes")
 f = ui.frames()
 config = f.config
-texts = ui.report_texts()
-counts, keywords = ui.theme_analysis()
+available = ui.filters(f, lang)
+chosen = st.multiselect(t("jurisdictions", lang), available, max_selections=MAX_REPORTS, key="theme_js",
+                        default=ui.url_list("tjs", available, available[:12]),
+                        format_func=lambda j: data.display_name(f.reports, j, lang),
+                        help=t("themes_choice", lang, n=MAX_REPORTS))
+ui.set_url_list("tjs", chosen)
+if not chosen:
+    st.info(t("no_selection", lang), icon=":material/info:")
+    st.stop()
+texts = ui.report_texts(chosen)
+counts, keywords = ui.theme_analysis(chosen)
 raw = st.toggle(t("raw_counts", lang), value=st.query_params.get("raw") == "1", key="raw")
 st.query_params["raw"] = "1" if raw else "0"
 heat = charts.theme_heatmap(counts, f.reports, config, lang, raw=raw)

@@ -22,7 +22,7 @@ report = f.reports[f.reports["jurisdiction"] == jur].iloc[0]
 st.caption(md_escape(" · ".join(x for x in (report.level, report.province, str(report.report_year), report.agency)
                                 if x)))
 
-rows = f.indicators[f.indicators["jurisdiction"] == jur].reset_index(drop=True)
+rows = f.figures(jurisdictions=[jur])
 if rows.empty:
     st.info(t("no_figures", lang), icon=":material/info:")
 anchors = {i: f"fig-{i}" for i in rows.index}

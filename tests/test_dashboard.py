@@ -69,3 +69,10 @@ def test_search_is_script_blind() -> None:
     texts = {"a": "實現一網通辦率達100%", "b": "一网通办改革", "c": "无关"}
     hits = search(texts, "一網通辦")
     assert [(h.jurisdiction, h.match) for h in hits] == [("a", "一網通辦"), ("b", "一网通办")]
+
+
+def test_fast_search_finds_both_scripts_too() -> None:
+    texts = {"a": "實現一網通辦率達100%", "b": "一网通办改革", "c": "无关"}
+    for query in ("一網通辦", "一网通办"):
+        hits = search(texts, query, convert=False)
+        assert [(h.jurisdiction, h.match) for h in hits] == [("a", "一網通辦"), ("b", "一网通办")]

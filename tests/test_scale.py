@@ -73,3 +73,20 @@ def test_synthetic_key_scores_like_the_seeds(corpus: Path, tmp_path: Path) -> No
     s = score(corpus.parent / "key.yaml", pd.read_csv(out / "indicators.csv", encoding="utf-8-sig"))
     assert s.precision >= 0.95 and s.recall >= 0.95
     assert s.trap_hits == []
+
+
+def test_duckdb_over_parquet_answers_like_the_frame(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    from dashboard.store import FrameStore, ParquetStore
+    from extract.frame import read_indicators
+
+    monkeypatch.setattr(cli, "PARQUET_FROM", 5)
+    out = tmp_path / "out"
+    cli.main([str(corpus), "--out", str(out), "--no-cache"])
+    duck, frame = ParquetStore(out / "indicators.parquet"), FrameStore(read_indicators(out / "indicators.csv"))
+    some = sorted({p.stem for p in corpus.glob("r*.txt")})[:7]
+    for query in ({}, {"jurisdictions": some}, {"indicators": ["online_available_rate", "hotline_requests"]},
+                  {"jurisdictions": some, "indicators": ["service_items_total"], "primary_only": True}):
+        got = duck.select(**query).sort_values(["jurisdiction", "start"]).reset_index(drop=True)
+        want = frame.select(**query).sort_values(["jurisdiction", "start"]).reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, want)
+    assert len(duck.select(jurisdictions=some[:1])) < len(duck.select())

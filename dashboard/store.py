@@ -1,0 +1,94 @@
+"""Where the indicator figures are read from: a pandas frame for a small corpus, DuckDB over
+Parquet for a large one, so that a page loads only the rows it draws.
+
+Every store answers the same question, ``select(jurisdictions, indicators, primary_only)``,
+with a frame of ``extract.frame.INDICATOR_COLUMNS`` typed as ``read_indicators`` types it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pandas as pd
+
+from extract.frame import INDICATOR_COLUMNS
+
+TYPES = {"value": "float64", "start": "int64", "end": "int64", "report_year": "Int64", "primary": "bool"}
+
+
+class FigureStore(Protocol):
+    def select(self, jurisdictions: Sequence[str] | None = None, indicators: Sequence[str] | None = None,
+               primary_only: bool = False) -> pd.DataFrame: ...
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    text = [c for c in INDICATOR_COLUMNS if c not in TYPES]
+    df = df.reindex(columns=INDICATOR_COLUMNS)
+    df[text] = df[text].fillna("").astype(str)
+    return df.astype(TYPES)
+
+
+@dataclass(frozen=True)
+class FrameStore:
+    """Figures held in memory (the bundled reports, a session's uploads)."""
+
+    df: pd.DataFrame
+
+    def select(self, jurisdictions: Sequence[str] | None = None, indicators: Sequence[str] | None = None,
+               primary_only: bool = False) -> pd.DataFrame:
+        mask = pd.Series(True, index=self.df.index)
+        if jurisdictions is not None:
+            mask &= self.df["jurisdiction"].isin(list(jurisdictions))
+        if indicators is not None:
+            mask &= self.df["indicator"].isin(list(indicators))
+        if primary_only:
+            mask &= self.df["primary"]
+        return self.df[mask].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class ParquetStore:
+    """Figures in indicators.parquet, queried with DuckDB: only the rows asked for are read."""
+
+    path: Path
+
+    def select(self, jurisdictions: Sequence[str] | None = None, indicators: Sequence[str] | None = None,
+               primary_only: bool = False) -> pd.DataFrame:
+        import duckdb
+
+        where, params = [], [str(self.path)]
+        if jurisdictions is not None:
+            where.append("jurisdiction IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(list(jurisdictions))
+        if indicators is not None:
+            where.append("indicator IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(list(indicators))
+        if primary_only:
+            where.append('"primary"')
+        sql = "SELECT * FROM read_parquet(?)" + (" WHERE " + " AND ".join(where) if where else "")
+        with duckdb.connect() as con:
+            df = con.execute(sql, params).df()
+        return _typed(df)
+
+
+@dataclass(frozen=True)
+class Stacked:
+    """Several stores read as one (the corpus, then this session's uploads)."""
+
+    parts: tuple[FigureStore, ...]
+
+    def select(self, jurisdictions: Sequence[str] | None = None, indicators: Sequence[str] | None = None,
+               primary_only: bool = False) -> pd.DataFrame:
+        frames = [p.select(jurisdictions, indicators, primary_only) for p in self.parts]
+        return pd.concat(frames, ignore_index=True).astype(TYPES) if len(frames) > 1 else frames[0]
+
+
+def open_store(data_dir: Path, read_csv) -> FigureStore:
+    """DuckDB over Parquet where an up-to-date indicators.parquet exists, else the CSV in memory."""
+    parquet, csv = data_dir / "indicators.parquet", data_dir / "indicators.csv"
+    if parquet.exists() and parquet.stat().st_mtime >= csv.stat().st_mtime:
+        return ParquetStore(parquet)
+    return FrameStore(read_csv(csv))
