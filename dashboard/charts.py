@@ -43,7 +43,8 @@ def note_width(lang: str) -> int:
     return 110 if lang == "en" else 60
 
 
-def _base_layout(fig: go.Figure, title: str, subtitle: str, notes: list[str], height: int = 620) -> None:
+def _base_layout(fig: go.Figure, title: str, subtitle: str, notes: list[str], height: int = 620,
+                 note_shift: int = 0) -> None:
     lines = [line for n in notes if n for line in n.split("<br>")]
     fig.update_layout(
         template="plotly_white",
@@ -56,8 +57,8 @@ def _base_layout(fig: go.Figure, title: str, subtitle: str, notes: list[str], he
     )
     if lines:  # the footnotes: one block under the plot
         fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, xanchor="left",
-                           showarrow=False, y=0, yanchor="top", yshift=-40, font={"size": 12, "color": "#555"},
-                           align="left")
+                           showarrow=False, y=0, yanchor="top", yshift=-40, xshift=note_shift,
+                           font={"size": 12, "color": "#555"}, align="left")
 
 
 def source_line(reports: pd.DataFrame, jurisdictions: list[str], lang: str) -> str:
@@ -101,14 +102,14 @@ def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Confi
         z=z, x=[safe(c) for c in table.columns], y=ylabels, text=text, texttemplate="%{text}",
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showscale=False, xgap=2, ygap=2,
         zmin=0, zmax=2, colorscale=[[0, REPORTED[0]], [0.5, REPORTED[1]], [1, MISSING]],
-        textfont={"size": 13},
+        textfont={"size": 13 if len(table.columns) <= 6 else 11 if len(table.columns) <= 9 else 10},
     ))
     fig.update_yaxes(autorange="reversed", tickfont={"size": 13})
     fig.update_xaxes(side="top", tickfont={"size": 14})
     jurisdictions = list(reports["jurisdiction"])
     _base_layout(fig, t("matrix_title", lang), t("matrix_subtitle", lang),
                  [years_line(reports, jurisdictions, lang), source_line(reports, jurisdictions, lang)],
-                 height=40 + 34 * len(inds))
+                 height=40 + 34 * len(inds), note_shift=-250)  # footnotes from the figure's left edge
     fig.update_layout(margin={"l": 260, "t": 150})
     return fig
 

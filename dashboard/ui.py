@@ -116,6 +116,7 @@ def theme_sentences(jurisdiction: str, theme_id: str) -> list[str]:
 
 def setup(title_key: str) -> str:
     """Page header, sidebar menu and language switch; returns the language ('zh' or 'en')."""
+    st.set_page_config(layout="wide")  # again here: with a hidden navigation, the entry point's setting is lost
     menu = st.sidebar.container()
     if "lang" not in st.session_state:
         wanted = st.query_params.get("lang", "zh")

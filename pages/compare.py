@@ -51,7 +51,7 @@ if rank_mode != "all":  # top or bottom N of every filtered jurisdiction, not on
     everyone = tables.comparison(f.figures(jurisdictions, chosen, primary_only=True), f.reports, config, chosen,
                                  jurisdictions, lang)
     comp = tables.ranked(everyone, int(rank_n), bottom=rank_mode == "bottom")
-title = charts.category_title(config, chosen, lang)
+title = charts.category_title(config, chosen, lang) if len(chosen) > 1 else None  # one: its own label
 aspect = st.sidebar.radio(t("slide_shape", lang), list(images.ASPECTS), horizontal=True, key="aspect")
 image_problem = ui.image_server()
 for kind in ("percent", "score", "count"):

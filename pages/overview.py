@@ -9,7 +9,7 @@ from dashboard.data import display_name
 from dashboard.labels import level, t
 from dashboard.text_views import card_html, md_escape
 
-PAGE_SIZE = 20  # jurisdictions per page of the matrix: thousands of reports are paged, not drawn at once
+PAGE_SIZE = 12  # jurisdictions per page of the matrix: thousands of reports are paged, not drawn at once
 
 lang = ui.setup("overview")
 f = ui.frames()
