@@ -82,6 +82,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "rank_top": ("前N名", "Top N"),
     "rank_bottom": ("后N名", "Bottom N"),
     "distribution": ("分布", "Distribution"),
+    "show_keywords": ("显示特色词(TF-IDF)", "Show distinctive words (TF-IDF)"),
     "themes_choice": ("最多 {n} 份报告;特色词在所选报告之间比较", "At most {n} reports; distinctive words are "
                       "compared among the chosen reports"),
     "upload": ("添加报告", "Add reports"),

@@ -92,19 +92,28 @@ def _texts(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return {j: data.report_text(s) for j, s in pairs}
 
 
-def theme_analysis(jurisdictions: list[str]):
-    """(theme counts, distinctive keywords) of these reports, computed once per choice."""
-    f = frames()
-    texts = report_texts(jurisdictions)
-    return _theme_analysis(tuple(texts.items()), f.config.themes, f.config.keywords)
+def theme_counts(jurisdictions: list[str]):
+    """Theme counts of these reports (no segmentation needed), computed once per choice."""
+    return _theme_counts(tuple(report_texts(jurisdictions).items()), frames().config.themes)
+
+
+def keywords(jurisdictions: list[str]) -> dict:
+    """Distinctive words of these reports (jieba), computed once per choice."""
+    return _keywords(tuple(report_texts(jurisdictions).items()), frames().config.keywords)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _theme_analysis(texts: tuple, _themes: tuple, _keywords) -> tuple:  # texts: the cache key
-    from themes.analysis import distinctive, theme_counts
+def _theme_counts(texts: tuple, _themes: tuple):  # texts: the cache key
+    from themes.analysis import theme_counts as count
 
-    t_ = dict(texts)
-    return theme_counts(t_, _themes), distinctive(t_, _keywords)
+    return count(dict(texts), _themes)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _keywords(texts: tuple, _keywords) -> dict:  # texts: the cache key
+    from themes.analysis import distinctive
+
+    return distinctive(dict(texts), _keywords)
 
 
 def theme_sentences(jurisdiction: str, theme_id: str) -> list[str]:

@@ -16,6 +16,7 @@ from dashboard import charts, data, ui
 from dashboard.labels import t
 from dashboard.text_views import hit_counts, hit_html, search
 
+KEYWORDS_AT_ONCE = 100  # corpora up to this many reports show distinctive words without asking
 MAX_REPORTS = 30  # segmenting is the slow part: thousands of reports are chosen from, not all drawn
 
 lang = ui.setup("themes")
@@ -31,7 +32,7 @@ if not chosen:
     st.info(t("no_selection", lang), icon=":material/info:")
     st.stop()
 texts = ui.report_texts(chosen)
-counts, keywords = ui.theme_analysis(chosen)
+counts = ui.theme_counts(chosen)
 raw = st.toggle(t("raw_counts", lang), value=st.query_params.get("raw") == "1", key="raw")
 st.query_params["raw"] = "1" if raw else "0"
 heat = charts.theme_heatmap(counts, f.reports, config, lang, raw=raw)
@@ -59,22 +60,28 @@ st.query_params["theme"], st.query_params["tj"] = theme, jur
 with st.expander(f"{t('sentences_behind', lang)}: {len(ui.theme_sentences(jur, theme))}", icon=":material/notes:"):
     st.html("<br><br>".join(html.escape(s) for s in ui.theme_sentences(jur, theme)))
 
-cols = st.columns(3)
+cols = st.columns(2)
 cols[0].download_button(t("download_themes", lang), csv_bytes(counts), file_name="themes.csv", mime="text/csv",
                         icon=":material/table_view:", key="themes_csv", on_click="ignore")
-kw_rows = pd.DataFrame([{"jurisdiction": j, "rank": i + 1, "word": k.word, "score": k.score, "count": k.count}
-                        for j, ks in keywords.items() for i, k in enumerate(ks)])
-cols[1].download_button(t("download_keywords", lang), csv_bytes(kw_rows), file_name="keywords.csv", mime="text/csv",
-                        icon=":material/dataset:", key="keywords_csv", on_click="ignore")
 if ui.image_server() is None:
-    cols[2].download_button(t("slide_png", lang), lambda: images.render(heat, "png"), file_name=f"themes_{lang}.png",
+    cols[1].download_button(t("slide_png", lang), lambda: images.render(heat, "png"), file_name=f"themes_{lang}.png",
                             mime="image/png", icon=":material/image:", key="themes_png", on_click="ignore")
 
-bars = charts.keyword_bars(keywords, f.reports, lang, data.colors(f.jurisdictions))
-st.plotly_chart(bars, key="keyword_bars", config=charts.png_config(f"keywords_{lang}"))
-if ui.image_server() is None:
-    st.download_button(t("slide_png", lang), lambda: images.render(bars, "png"), file_name=f"keywords_{lang}.png",
-                       mime="image/png", icon=":material/image:", key="keywords_png", on_click="ignore")
+# Distinctive words need jieba (about a second to load): shown at once for a small corpus,
+# on request for a large one, so the page itself opens quickly.
+if st.toggle(t("show_keywords", lang), value=len(f.reports) <= KEYWORDS_AT_ONCE, key="kw"):
+    keywords = ui.keywords(chosen)
+    bars = charts.keyword_bars(keywords, f.reports, lang, data.colors(f.jurisdictions))
+    st.plotly_chart(bars, key="keyword_bars", config=charts.png_config(f"keywords_{lang}"))
+    kw_rows = pd.DataFrame([{"jurisdiction": j, "rank": i + 1, "word": k.word, "score": k.score, "count": k.count}
+                            for j, ks in keywords.items() for i, k in enumerate(ks)])
+    left, right = st.columns(2)
+    left.download_button(t("download_keywords", lang), csv_bytes(kw_rows), file_name="keywords.csv",
+                         mime="text/csv", icon=":material/dataset:", key="keywords_csv", on_click="ignore")
+    if ui.image_server() is None:
+        right.download_button(t("slide_png", lang), lambda: images.render(bars, "png"),
+                              file_name=f"keywords_{lang}.png", mime="image/png", icon=":material/image:",
+                              key="keywords_png", on_click="ignore")
 
 st.subheader(t("kwic", lang))
 term = st.text_input(t("kwic", lang), value=st.query_params.get("term", ""), key="term",

@@ -12,8 +12,6 @@ import pandas as pd
 from extract.config import Keywords, Theme
 from extract.text import sentences, to_simplified
 
-from .segment import tagged
-
 PER = 10_000  # counts are normalised per this many characters
 
 
@@ -59,6 +57,8 @@ _CONTENT = re.compile(r"^[\u4e00-\u9fff]+$")  # Chinese characters only: no digi
 
 def content_words(text: str, kw: Keywords) -> list[str]:
     """Content words of ``text``: Chinese only, of the kept parts of speech, not stopwords."""
+    from .segment import tagged  # jieba loads only when words are wanted, not for theme counts
+
     stop = set(kw.stopwords)
     keep = set(kw.pos)
     return [w for w, flag in tagged(text)
