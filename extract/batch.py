@@ -73,7 +73,12 @@ def extract_one(job: Job) -> Rows:
         rows = Rows(**json.loads(cache_file.read_text("utf-8")))
         rows.cached = True
         return rows
-    result = extractor.extract_file(job.path, juris)
+    try:
+        result = extractor.extract_file(job.path, juris)
+    except Exception as e:
+        jid = juris.id if juris else Path(job.path).stem
+        result = ReportResult(juris or Jurisdiction(id=jid, report=job.path), job.path, job.path,
+                              error=f"could not be extracted ({type(e).__name__}: {e})")
     keep_text(result, Path(job.out) / "texts", config.root)
     rows = to_rows(result, config)
     if cache_file is not None and result.ok:

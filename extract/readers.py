@@ -13,7 +13,6 @@ import codecs
 import hashlib
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,7 +104,7 @@ def _docx(data: bytes, name: str) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+    except Exception as e:
         raise UnreadableReport(name, f"not a readable Word (.docx) file: the file is damaged ({type(e).__name__})") \
             from None
     lines = []
