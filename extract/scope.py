@@ -66,9 +66,11 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
         return Scope(Coverage.PART, own(m.clause.start, m.start))
     if m.unit_kind == "percent" and counts_before:
         return Scope(Coverage.PART, own(counts_before[-1], m.start))
+    if any(w in clause_left for w in words.own_level):  # 某市本级: the city's own level, not the whole city
+        return Scope(Coverage.PLAIN, own(m.clause.start, m.start))
     if any(w in clause_left for w in (*words.whole, *names)):
         return Scope(Coverage.WHOLE, "")
-    if any(w in clause_left for w in (*words.own_level, *words.website)):
+    if any(w in clause_left for w in words.website):
         return Scope(Coverage.PLAIN, own(m.clause.start, m.start))  # said, but no lesser figure
     return Scope(Coverage.PLAIN, "")
 

@@ -88,3 +88,11 @@ def test_web_page_chrome_is_left_out_without_moving_offsets(extractor) -> None:
     assert [m.value for m in mentions] == [2468.0]
     (f,) = figures
     assert text[f.figure.evidence_start:f.figure.evidence_end] == "全县政务服务事项2468项"
+
+
+def test_own_level_is_not_the_whole_place(extractor) -> None:
+    """南平市本级… names the city, but covers only its own level: the city-wide total wins."""
+    text = "南平市本级政务服务事项1000项。全市政务服务事项共3000项。"
+    _, _, figures = extractor.extract_text(text, names=("南平市", "南平"))
+    assert [(f.figure.mention.value, f.coverage, f.primary) for f in figures] == [
+        (1000.0, Coverage.PLAIN, False), (3000.0, Coverage.WHOLE, True)]
