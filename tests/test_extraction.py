@@ -10,9 +10,8 @@ import pytest
 import yaml
 
 from extract.cli import main
+from extract.evaluate import load_key, read_rows, score
 from extract.frame import INDICATOR_COLUMNS, read_indicators
-
-from .scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold_seeds.yaml"
@@ -38,7 +37,7 @@ def test_columns_are_the_contract(out: Path) -> None:
 
 
 def test_seed_answer_key(frame) -> None:
-    s = score(GOLD, frame)
+    s = score(load_key(GOLD), frame.to_dict("records"))
     assert s.precision >= 0.95, s.false_positives
     assert s.recall >= 0.95, s.missed
     assert s.headline_ok >= 41, s
@@ -111,7 +110,7 @@ DEV_TEXTS = sorted((ROOT / "dev").glob("*.txt")) if (ROOT / "dev").is_dir() else
 def test_development_set(tmp_path: Path) -> None:
     """Real reports from other counties: the extractor must generalise beyond the seeds."""
     main([*map(str, DEV_TEXTS), "--out", str(tmp_path)])
-    s = score(DEV_GOLD, read_indicators(tmp_path / "indicators.csv"))
+    s = score(load_key(DEV_GOLD), read_rows(tmp_path))
     print(f"dev: P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} headline {s.headline_ok}/{s.headline_total}")
     assert s.f1 >= 0.80
     assert s.trap_hits == []

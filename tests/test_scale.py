@@ -66,11 +66,11 @@ def test_large_runs_also_write_parquet(corpus: Path, tmp_path: Path, monkeypatch
 
 
 def test_synthetic_key_scores_like_the_seeds(corpus: Path, tmp_path: Path) -> None:
-    from .scoring import score
+    from extract.evaluate import load_key, read_rows, score
 
     out = tmp_path / "out"
     cli.main([str(corpus), "--out", str(out), "--no-cache"])
-    s = score(corpus.parent / "key.yaml", pd.read_csv(out / "indicators.csv", encoding="utf-8-sig"))
+    s = score(load_key(corpus.parent / "key.yaml"), read_rows(out))
     assert s.precision >= 0.95 and s.recall >= 0.95
     assert s.trap_hits == []
 
