@@ -86,6 +86,21 @@ class ScopeWords:
 
 
 @dataclass(frozen=True)
+class GrammarWords:
+    """The words of ``grammar`` in config.yaml (see extract/grammar.py)."""
+
+    respectively: tuple[str, ...] = ()
+    all_of: tuple[str, ...] = ()
+    list_joiners: tuple[str, ...] = ()
+    complement_indicators: tuple[str, ...] = ()
+    complement_before: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    plan_headings: tuple[str, ...] = ()
+    review_headings: tuple[str, ...] = ()
+    multi_year: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Matching:
     gap: int
     max_after: int
@@ -122,6 +137,7 @@ class Config:
     themes: tuple[Theme, ...] = ()
     user_corpus: Path | None = None  # the file of reports researchers added (python -m extract add)
     keywords: Keywords = field(default_factory=Keywords)
+    grammar: GrammarWords = field(default_factory=GrammarWords)
 
     @property
     def root(self) -> Path:
@@ -184,6 +200,7 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
         "numbers": (dict, True), "scope": (dict, True), "reading": (dict, False),
         "levels": (dict, False), "indicators": (list, True), "matching": (dict, True),
         "themes": (list, False), "keywords": (dict, False), "user_corpus": (str, False),
+        "grammar": (dict, False),
     })
     categories = tuple(_categories(v, top["categories"]))
     cat_ids = {c.id for c in categories}
@@ -217,7 +234,7 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
         path=path, jurisdictions=jurisdictions, categories=categories, indicators=indicators,
         numbers=numbers, scope=scope, matching=matching, chrome_lines=tuple(chrome), levels=dict(levels),
         themes=tuple(_themes(v, top.get("themes") or [])), keywords=_keywords(v, top.get("keywords") or {}),
-        user_corpus=user_corpus,
+        user_corpus=user_corpus, grammar=_grammar(v, top.get("grammar") or {}, {i.id for i in indicators}),
     )
 
 
@@ -395,6 +412,19 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
     v.mapping(obj, "keywords", {"pos": (list, False), "min_length": (int, False), "stopwords": (list, False)})
     return Keywords(v.words(obj.get("pos"), "keywords.pos", False), obj.get("min_length") or 2,
                     v.words(obj.get("stopwords"), "keywords.stopwords", False))
+
+
+def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
+    lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year")
+    v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False)})
+    comp = v.mapping(obj.get("complement") or {}, "grammar.complement",
+                     {"indicators": (list, False), "before": (list, False)})
+    inds = v.words(comp.get("indicators"), "grammar.complement.indicators", False)
+    for i in inds:
+        v.check(i in indicator_ids, "grammar.complement.indicators", f"unknown indicator {i!r}")
+    return GrammarWords(**{k: v.words(obj.get(k), f"grammar.{k}", False) for k in lists},
+                        complement_indicators=inds,
+                        complement_before=v.words(comp.get("before"), "grammar.complement.before", False))
 
 
 def _scope(v: _Validator, obj: dict) -> ScopeWords:

@@ -50,7 +50,7 @@ def indicator_rows(r: ReportResult, config: Config) -> list[dict]:
             "jurisdiction": j.id, "name_zh": j.name_zh, "name_en": j.name_en,
             "level": j.level, "report_year": j.report_year, "category": ind.category,
             "indicator": ind.id, "label_zh": ind.label_zh, "label_en": ind.label_en,
-            "value": m.value, "unit": m.unit_text, "qualifier": m.qualifier,
+            "value": f.value, "unit": m.unit_text, "qualifier": f.qualifier,
             "primary": f.primary, "scope": f.scope.text, "evidence": r.report.text[a:b],
             "source": r.source, "start": a, "end": b,
         })

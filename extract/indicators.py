@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import grammar
 from .config import Config, Indicator
 from .mentions import Mention
 from .text import CLAUSE_END, Document
 
+_FLIPPED = {"more_than": "less_than", "less_than": "more_than", "at_least": "less_than"}
 QUOTES = "“”‘’\"'「」『』《》〈〉"
 NUMBER = "#"
 _QUOTE_TABLE = str.maketrans("", "", QUOTES)
@@ -57,6 +59,19 @@ class Figure:
     evidence_start: int
     evidence_end: int
     continues: Figure | None = None  # the figure of the clause this one continues
+    complement: bool = False  # 压缩至法定时限的30%: the figure is 100 - the number written
+
+    @property
+    def value(self) -> float:
+        """The indicator's value: the number as written, or what is left of 100 for a complement."""
+        v = self.mention.value
+        return round(100.0 - v, 6) if self.complement else v
+
+    @property
+    def qualifier(self) -> str:
+        """The bound of ``value``: a complement turns 'at most x' into 'at least 100 - x'."""
+        q = self.mention.qualifier
+        return _FLIPPED.get(q, q) if self.complement else q
 
 
 class IndicatorMapper:
@@ -70,18 +85,62 @@ class IndicatorMapper:
         self.level_words = config.numbers.level_words
         self.parts = config.scope.parts
         self.breakdown = config.scope.breakdown
+        self.grammar = config.grammar
 
     def map(self, doc: Document, mentions: list[Mention]) -> list[Figure]:
         """The figures among ``mentions``, in text order."""
+        listed = self._enumerated(doc, mentions)
         figures: list[Figure] = []
+        prev = None
         for m in mentions:
-            fig = self.map_one(doc, m) or self._continuation(doc, m, figures)
+            if m.start in listed:
+                figures.extend(listed[m.start])
+                continue
+            fig = self.map_one(doc, m, prev) or self._continuation(doc, m, figures)
+            prev = m
             if fig is not None and not self._in_breakdown(doc.analysis, fig, figures):
                 figures.append(fig)
         return figures
 
-    def map_one(self, doc: Document, m: Mention) -> Figure | None:
-        """The indicator of mention ``m`` by the cues of its own clause, or None."""
+    def _enumerated(self, doc: Document, mentions: list[Mention]) -> dict[int, list[Figure]]:
+        """Figures of the numbers in enumerations (A、B分别为x、y; A、B均达到x), by mention start.
+
+        A number of an enumeration is read only through it: its names, not its clause, say what it is.
+        """
+        text = doc.analysis
+        out: dict[int, list[Figure]] = {}
+        for e in grammar.enumerations(text, mentions, self.grammar):
+            for i, name in enumerate(e.names):
+                m = e.values[0] if e.shared else e.values[i]
+                out.setdefault(m.start, [])
+                if m.is_change or not m.unit:
+                    continue
+                verb = text[e.names[-1].end:e.values[0].start]
+                hit = self._name_cue(text[name.start:name.end] + verb, m, _paragraph_before(text, m.start))
+                if hit is not None and all(f.indicator != hit.indicator.id for f in out[m.start]):
+                    a, b = _evidence(text, e.names[0].start, m.clause.end)
+                    out[m.start].append(Figure(m, hit.indicator.id, hit.cue, a, b))
+        return out
+
+    def _name_cue(self, name: str, m: Mention, paragraph: str) -> CueHit | None:
+        """The indicator a listed name stands for, given the number it takes."""
+        window = name.translate(_QUOTE_TABLE) + NUMBER
+        pos = len(window) - 1
+        hits = []
+        for ind in self.config.indicators:
+            if m.unit not in ind.units or (ind.context and not any(w in paragraph + name for w in ind.context)):
+                continue
+            hit = self._nearest_cue(ind, window, pos)
+            if hit is not None:
+                hits.append(hit)
+        return _resolve(hits)
+
+    def map_one(self, doc: Document, m: Mention, prev: Mention | None = None) -> Figure | None:
+        """The indicator of mention ``m`` by the cues of its own clause, or None.
+
+        ``prev`` is the mention before it: after a change (较上年提升8%,达到90%) the level
+        reached takes the cue of the change's clause.
+        """
         if not m.unit or m.is_change:
             return None
         window, pos = _window(doc.analysis, m)
@@ -96,9 +155,15 @@ class IndicatorMapper:
             if hit is not None:
                 hits.append(hit)
         best = _resolve(hits)
+        if best is None and prev is not None and prev.is_change and prev.sentence == m.sentence \
+                and self._is_level_change(window[:pos]):
+            return self._after_change(doc, m, prev)
         if best is None:
             return None
-        return Figure(m, best.indicator.id, best.cue, *_evidence(doc.analysis, m.clause.start, m.clause.end))
+        complement = (best.indicator.id in self.grammar.complement_indicators
+                      and grammar.complemented(window[:pos], self.grammar))
+        return Figure(m, best.indicator.id, best.cue, *_evidence(doc.analysis, m.clause.start, m.clause.end),
+                      complement=complement)
 
     def _nearest_cue(self, ind: Indicator, window: str, pos: int) -> CueHit | None:
         best = None
@@ -128,6 +193,15 @@ class IndicatorMapper:
         local = window[max(0, start - self.exclude_reach):]
         return any(w in local for w in ind.exclude)
 
+    def _after_change(self, doc: Document, m: Mention, change: Mention) -> Figure | None:
+        """The level after a change, read with the change's clause as its own."""
+        level = Mention(**{**change.__dict__, "value": m.value, "unit": m.unit, "unit_text": m.unit_text,
+                           "unit_kind": m.unit_kind, "is_change": False, "qualifier": m.qualifier})
+        fig = self.map_one(doc, level)
+        if fig is None:
+            return None
+        return Figure(m, fig.indicator, fig.cue, *_evidence(doc.analysis, change.clause.start, m.clause.end))
+
     def _continuation(self, doc: Document, m: Mention, done: list[Figure]) -> Figure | None:
         """Map ``m`` by the previous clause's figure when its clause only continues it."""
         if not m.unit or m.is_change or not done:
@@ -149,13 +223,33 @@ class IndicatorMapper:
         return Figure(m, ind.id, prev.cue, start, end, continues=prev)
 
     def _in_breakdown(self, text: str, fig: Figure, done: list[Figure]) -> bool:
-        """Is ``fig`` one kind in a breakdown (其中:) of a total of its own indicator?"""
+        """Is ``fig`` one kind in a breakdown (其中…) of a total of its own indicator before it?
+
+        A breakdown ends at the sentence end (。), or at the paragraph end when it is a list of
+        kinds set off by semicolons; a part of the population (其中县直12件, 其中市政府网站…) is
+        no kind but a part, and is kept.
+        """
+        if fig.continues is not None:
+            return False
         start = fig.mention.start
         para = text.rfind("\n", 0, start) + 1
-        opener = max((text.rfind(w, para, start) for w in self.breakdown), default=-1)
-        if opener < 0:
+        for word in self.breakdown:
+            opener = text.find(word, para, start)
+            while opener >= 0:
+                if self._covers(text, opener, word, fig) and any(
+                        f.indicator == fig.indicator and para <= f.mention.start < opener for f in done):
+                    return True
+                opener = text.find(word, opener + len(word), start)
+        return False
+
+    def _covers(self, text: str, opener: int, word: str, fig: Figure) -> bool:
+        """Does the breakdown opened at ``opener`` reach ``fig``, as one of its kinds?"""
+        inside = text[opener:fig.mention.start]
+        stop = inside.find("。")
+        if stop >= 0 and not any(s in inside[:stop] for s in ";；"):
             return False
-        return any(f.indicator == fig.indicator and para <= f.mention.start < opener for f in done)
+        own = text[max(opener + len(word), fig.mention.clause.start):fig.mention.start]
+        return not any(p in own for p in self.parts)
 
     def _is_level_change(self, left: str) -> bool:
         """提升至超60%: a short clause that says what the figure became."""

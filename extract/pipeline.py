@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .config import Config, Jurisdiction
 from .errors import UnreadableReport
+from .grammar import plan_regions
 from .headline import choose_primary
 from .indicators import Figure, IndicatorMapper
 from .mentions import Mention, MentionFinder
@@ -32,6 +33,14 @@ class IndicatorFigure:
     @property
     def indicator(self) -> str:
         return self.figure.indicator
+
+    @property
+    def value(self) -> float:
+        return self.figure.value
+
+    @property
+    def qualifier(self) -> str:
+        return self.figure.qualifier
 
     @property
     def coverage(self) -> Coverage:
@@ -84,11 +93,14 @@ class Extractor:
         mentions = self.finder.find(doc)
         figures = self.mapper.map(doc, mentions)
         counts = [m for m in mentions if m.unit_kind == "count"]
+        plans = plan_regions(doc.analysis, self.config.grammar, year)
         scoped = []
         for f in figures:
             m = f.mention
             before = [c.start for c in counts if m.clause.start <= c.start < m.start]
-            scoped.append(IndicatorFigure(f, scope_of(doc, f, self.config.scope, before, names, year)))
+            scope = scope_of(doc, f, self.config.scope, before, names, year, self.config.grammar, plans)
+            if scope.coverage != Coverage.TARGET:  # a plan or target is no figure of the report year
+                scoped.append(IndicatorFigure(f, scope))
         primary = choose_primary(scoped)
         return doc, mentions, [replace(f, primary=p) for f, p in zip(scoped, primary, strict=True)]
 

@@ -6,12 +6,14 @@ a rank that the headline rule reads.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-from .config import ScopeWords
+from . import grammar
+from .config import GrammarWords, ScopeWords
 from .indicators import Figure
-from .text import Document
+from .text import Document, Span
 
 
 class Coverage(IntEnum):
@@ -20,7 +22,8 @@ class Coverage(IntEnum):
     WHOLE = 0  # 全市, 全县, or the jurisdiction's own name: the whole, said in so many words
     PLAIN = 1  # nothing says otherwise; also 市本级 and 政府网站 (the usual reach of such figures)
     PART = 3  # a pilot, a sub-list, a part (其中县直)
-    OTHER_PERIOD = 4  # last year, or the level before a change (从1279项增加到…)
+    OTHER_PERIOD = 4  # last year, the level before a change (从1279项增加到…), a multi-year review
+    TARGET = 5  # a plan or target (力争…, 到2025年…, next year's plans): no figure of the report year
 
 
 @dataclass(frozen=True)
@@ -34,12 +37,15 @@ _MAX_SCOPE = 24
 
 
 def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[int],
-             names: tuple[str, ...] = (), year: int | None = None) -> Scope:
+             names: tuple[str, ...] = (), year: int | None = None, grammar_words: GrammarWords | None = None,
+             plans: Sequence[Span] = ()) -> Scope:
     """The scope of ``fig``.
 
     ``counts_before`` are the starts of count mentions earlier in its clause (30个涉企服务事项
-    100%实现全程网办); ``names`` are the jurisdiction's names, which make a figure whole;
-    ``year`` is the report year, so that a figure of an earlier year is another period.
+    100%实现全程网办); ``names`` are the jurisdiction's names, which make a figure whole (and,
+    through the level suffix of the first, say which of the ``whole`` words are its own: 全县 in
+    a county's report, while 全市 there is the prefecture's); ``year`` is the report year, so that
+    a figure of an earlier year is another period; ``plans`` are the spans of next year's plans.
     """
     m = fig.mention
     text = doc.analysis
@@ -49,10 +55,15 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
     def own(a: int, b: int) -> str:
         return _tidy(doc.text[a:b])
 
+    if grammar_words is not None and (
+        any(p.start <= m.start < p.end for p in plans) or grammar.is_target(text, m, grammar_words, year)
+    ):
+        return Scope(Coverage.TARGET, own(m.clause.start, m.start))
     if (
         any(w in clause_left[-8:] for w in words.period)
         or _is_from_level(text, m.start, m.clause.end)
         or _earlier_year(clause_left, year)
+        or (grammar_words is not None and grammar.is_multi_year(text, m, grammar_words, year))
     ):
         return Scope(Coverage.OTHER_PERIOD, own(m.clause.start, m.start))
     if fig.continues is not None and clause_left.startswith("其中"):
@@ -68,16 +79,35 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
         return Scope(Coverage.PART, own(counts_before[-1], m.start))
     if any(w in clause_left for w in words.own_level):  # 某市本级: the city's own level, not the whole city
         return Scope(Coverage.PLAIN, own(m.clause.start, m.start))
-    if any(w in clause_left for w in (*words.whole, *names)):
+    own_whole, other_whole = _whole_words(words.whole, names)
+    if any(w in clause_left for w in (*own_whole, *names)):
         return Scope(Coverage.WHOLE, "")
+    other = next((w for w in other_whole if w in clause_left), None)
+    if other:  # 全市 in a county's report: the prefecture's figure
+        return Scope(Coverage.PART, other)
     if any(w in clause_left for w in words.website):
         return Scope(Coverage.PLAIN, own(m.clause.start, m.start))  # said, but no lesser figure
     return Scope(Coverage.PLAIN, "")
 
 
+def _whole_words(whole: tuple[str, ...], names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(own, other) whole-area words: by the level suffix of the place's name (全县, 我县 for a
+    county), all of them own when the place or its level is unknown."""
+    if not names:
+        return whole, ()
+    suffix = next((s for s in ("自治区", "自治州", "自治县", "自治旗", "地区", "新区", "省", "市", "县", "区", "旗",
+                               "州", "盟") if names[0].endswith(s)), None)
+    if suffix is None:
+        return whole, ()
+    short = suffix[-1]
+    own = tuple(w for w in whole if w.endswith((suffix, short)))
+    own += (f"全{short}", f"我{short}", f"本{short}", f"全{suffix}")
+    return own, tuple(w for w in whole if w not in own)
+
+
 def _is_from_level(text: str, start: int, clause_end: int) -> bool:
-    """从1279项增加到2429项: the first number is the level before the change."""
-    return text[start - 1:start] == "从" and re.search(r"[到至]", text[start:clause_end]) is not None
+    """从1279项增加到2429项, 由60%提升至85%: the first number is the level before the change."""
+    return text[start - 1:start] in ("从", "由") and re.search(r"[到至]", text[start:clause_end]) is not None
 
 
 def _earlier_year(left: str, year: int | None) -> bool:

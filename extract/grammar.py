@@ -1,0 +1,167 @@
+"""The grammar of official prose: structures that decide what a number is, beyond its own clause.
+
+- enumerations: 网上可办率、全程网办率分别为98%、85% (each name takes its number, in order) and
+  网上可办率、全程网办率均达到100% (every name takes the one number);
+- complements: 压缩至法定时限的30% (what is left: the reduction is 70%);
+- plans and targets: 力争…, 到2025年…, and the next year's plans after a heading such as
+  三、2023年工作计划 are not the report year's figures;
+- multi-year reviews: “十四五”以来, 五年来 — another period.
+
+The words come from config.yaml (``grammar``); this module holds only the mechanisms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .config import GrammarWords
+from .mentions import Mention
+from .text import Span
+
+_HEADING_MAX = 40  # characters: a longer line is prose, not a heading
+_CN = "一二三四五六七八九十"
+_HEADING_MARK = re.compile(  # 三、  (二)  2.  第三部分
+    rf"^\s*(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+[、.．]|第[{_CN}]+[部章节])")
+_LATER_YEAR = re.compile(r"(?:到|至|在|于)?(20\d\d) ?年(?:底|末|前|年底)?")
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """Names listed before 分别/均 and the numbers they take."""
+
+    names: tuple[Span, ...]
+    values: tuple[Mention, ...]
+    shared: bool  # 均: every name takes the one value
+
+
+def enumerations(text: str, mentions: list[Mention], words: GrammarWords) -> list[Enumeration]:
+    """The enumerations of ``text`` whose numbers are among ``mentions``."""
+    out = []
+    by_sentence: dict[Span, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for sentence, ms in by_sentence.items():
+        for marker, shared in [(w, False) for w in words.respectively] + [(w, True) for w in words.all_of]:
+            for hit in re.finditer(re.escape(marker), text[sentence.start:sentence.end]):
+                at = sentence.start + hit.start()
+                e = _enumeration(text, sentence, at, at + len(marker), ms, words, shared)
+                if e is not None:
+                    out.append(e)
+    return out
+
+
+def _enumeration(text: str, sentence: Span, at: int, after: int, ms: list[Mention], words: GrammarWords,
+                 shared: bool) -> Enumeration | None:
+    names = _names_before(text, sentence.start, at, words)
+    if len(names) < 2:
+        return None
+    values = _values_after(text, after, [m for m in ms if m.start >= after], words)
+    if shared and len(values) >= 1:
+        return Enumeration(names, values[:1], True)
+    if not shared and len(values) == len(names):
+        return Enumeration(names, tuple(values), False)
+    return None
+
+
+def _names_before(text: str, start: int, at: int, words: GrammarWords) -> tuple[Span, ...]:
+    """The list of names that ends at ``at``: back to the clause boundary, split at the joiners."""
+    i = at
+    while i > start and text[i - 1] not in "，,；;。：:\n":
+        i -= 1
+    phrase = text[i:at]
+    if not phrase or any(ch.isdigit() for ch in phrase):
+        return ()
+    joiner = "|".join(re.escape(j) for j in sorted(words.list_joiners, key=len, reverse=True))
+    spans, pos = [], i
+    for part in re.split(f"({joiner})", phrase):
+        if part and not re.fullmatch(joiner, part):
+            spans.append(Span(pos, pos + len(part)))
+        pos += len(part)
+    return tuple(spans)
+
+
+def _values_after(text: str, after: int, ms: list[Mention], words: GrammarWords) -> list[Mention]:
+    """The numbers that follow: the first within a few characters, each next one after a joiner."""
+    values: list[Mention] = []
+    pos = after
+    for m in ms:
+        gap = text[pos:m.start]
+        if not values:
+            if len(gap) > 8 or any(ch in "，,；;。" for ch in gap):
+                break
+        elif gap.strip() not in words.list_joiners and gap.strip() not in (",", "，"):
+            break
+        values.append(m)
+        pos = m.end
+    return values
+
+
+def complemented(left: str, words: GrammarWords) -> bool:
+    """Does the clause text before a rate say it is what is left (…至法定时限的#)?"""
+    left = left.rstrip(" 约仅只")
+    return any(left.endswith(w) for w in words.complement_before)
+
+
+def plan_regions(text: str, words: GrammarWords, year: int | None) -> list[Span]:
+    """Spans of the next year's plans: from a plan heading to the next heading of its kind that
+    is not a plan, or to the end."""
+    regions = []
+    lines = list(re.finditer(r"[^\n]+", text))
+    open_at, open_mark = None, None
+    for ln in lines:
+        line = ln.group(0)
+        if len(line.strip()) > _HEADING_MAX:
+            continue
+        mark = _HEADING_MARK.match(line)
+        kind = _mark_kind(mark.group(0)) if mark else None
+        is_plan = (any(w in line for w in words.plan_headings) or _names_later_year(line, year, words)) \
+            and not any(w in line for w in words.review_headings)
+        if open_at is None and is_plan and (mark or len(line.strip()) <= 16):
+            open_at, open_mark = ln.start(), kind
+        elif open_at is not None and mark and kind == open_mark and not is_plan:
+            regions.append(Span(open_at, ln.start()))
+            open_at = None
+    if open_at is not None:
+        regions.append(Span(open_at, len(text)))
+    return regions
+
+
+def _mark_kind(mark: str) -> str:
+    mark = mark.strip()
+    if mark[0] in "(（":
+        return "paren"
+    if mark[0].isdigit():
+        return "digit"
+    return mark[0] if mark.startswith("第") else "cn"
+
+
+def _names_later_year(line: str, year: int | None, words: GrammarWords) -> bool:
+    """A heading such as 2023年工作 in a 2022 report."""
+    if year is None:
+        return False
+    return any(int(y) > year for y in re.findall(r"(20\d\d) ?年", line)) and "工作" in line
+
+
+def is_target(text: str, m: Mention, words: GrammarWords, year: int | None) -> bool:
+    """Is ``m`` a plan or target: a target word before it in its clause or at the start of its
+    sentence (力争到2025年,…), or a later year it is to be reached by?"""
+    clause_left = text[m.clause.start:m.start]
+    head = text[m.sentence.start:min(m.start, m.sentence.start + 6)]
+    if any(w in clause_left or w in head for w in words.target):
+        return True
+    left = text[m.sentence.start:m.start]
+    return bool(year and any(int(y) > year for y in _LATER_YEAR.findall(left)))
+
+
+def is_multi_year(text: str, m: Mention, words: GrammarWords, year: int | None) -> bool:
+    """Is ``m`` a count said of several years (“十四五”以来累计…, 五年来, 2019年以来)?
+
+    A rate is a level at one time: the level a review says was reached is the current one.
+    """
+    if m.unit_kind != "count":
+        return False
+    left = text[m.sentence.start:m.start]
+    if any(w in left for w in words.multi_year):
+        return True
+    return bool(year and any(int(y) < year for y in re.findall(r"(20\d\d) ?年以来", left)))

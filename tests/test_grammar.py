@@ -1,0 +1,167 @@
+"""The grammar of official prose, one table per construct, one row per phenomenon.
+
+Sentences are made up for the phenomenon they show; none is taken from a report of the
+bundled set, the development corpus or anywhere else.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.scope import Coverage
+
+
+def figures(extractor, text: str, name: str | None = None, year: int | None = 2022, level: str | None = None):
+    from extract.pipeline import place_names
+
+    names = place_names(name, extractor.config.levels) if name else ()
+    _, _, figs = extractor.extract_text(text, names, year)
+    return figs
+
+
+def pairs(extractor, text: str, **kw) -> list[tuple[str, float]]:
+    return [(f.indicator, f.value) for f in figures(extractor, text, **kw)]
+
+
+# A、B、C分别为x、y、z: each listed indicator takes its value; A、B均达到x: every one takes x.
+ENUMERATIONS = [
+    pytest.param("网上可办率、全程网办率、即办件占比分别为98.5%、85.2%、40.1%。",
+                 [("online_available_rate", 98.5), ("full_online_rate", 85.2), ("immediate_rate", 40.1)],
+                 id="respectively-three"),
+    pytest.param("全程网办率和最多跑一次率分别达到80%和97%。",
+                 [("full_online_rate", 80.0), ("at_most_once_rate", 97.0)], id="respectively-he"),
+    pytest.param("承诺时限、申请材料分别压减75%、40%。",
+                 [("time_limit_compression", 75.0), ("materials_reduction", 40.0)], id="respectively-reductions"),
+    pytest.param("行政复议、行政诉讼案件分别为3件、2件。",
+                 [("admin_reconsideration_cases", 3.0), ("admin_litigation_cases", 2.0)], id="respectively-counts"),
+    pytest.param("网上可办率、全程网办率均达到100%。",
+                 [("online_available_rate", 100.0), ("full_online_rate", 100.0)], id="all-reach"),
+    pytest.param("网上可办率、最多跑一次率均在95%以上。",
+                 [("online_available_rate", 95.0), ("at_most_once_rate", 95.0)], id="all-above"),
+    pytest.param("办件量、办结量分别为3万件、2.9万件。", [], id="respectively-no-indicator"),
+    pytest.param("网上可办率、办件量分别为98%、3万件。", [("online_available_rate", 98.0)], id="respectively-mixed"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENUMERATIONS)
+def test_enumerations(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
+
+
+# 由x提升至y: y is the figure, x another period; a change is never a level.
+CHANGES = [
+    pytest.param("全程网办率由60%提升至85%。",
+                 [(60.0, Coverage.OTHER_PERIOD, False), (85.0, Coverage.PLAIN, True)], id="you-ti-sheng-zhi"),
+    pytest.param("政务服务事项从1200项增加到1350项。",
+                 [(1200.0, Coverage.OTHER_PERIOD, False), (1350.0, Coverage.PLAIN, True)], id="cong-dao"),
+    pytest.param("全程网办率比上年提高5个百分点。", [], id="points-are-a-change"),
+    pytest.param("热线满意率同比增长2.1%。", [], id="year-on-year"),
+    pytest.param("全程网办率较上年提升8%,达到90%。", [(90.0, Coverage.PLAIN, True)], id="change-then-level"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANGES)
+def test_changes(extractor, text: str, expected) -> None:
+    got = [(f.value, f.coverage, f.primary) for f in figures(extractor, text)]
+    assert got == expected
+
+
+# 压缩至法定时限的x%: what is left, so the compression is 100 - x (the evidence is kept).
+COMPLEMENTS = [
+    pytest.param("承诺办结时限压缩至法定时限的30%。", [("time_limit_compression", 70.0, "exact")], id="compressed-to"),
+    pytest.param("办理时限仅为法定时限的25.5%。", [("time_limit_compression", 74.5, "exact")], id="only-is"),
+    pytest.param("承诺时限压缩至法定时限的40%以内。", [("time_limit_compression", 60.0, "more_than")], id="within"),
+    pytest.param("承诺时限比法定时限压缩了62%。", [("time_limit_compression", 62.0, "exact")], id="plain-compression"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPLEMENTS)
+def test_complements(extractor, text: str, expected) -> None:
+    got = [(f.indicator, f.value, f.qualifier) for f in figures(extractor, text)]
+    assert got == expected
+
+
+def test_a_complement_keeps_its_evidence(extractor) -> None:
+    text = "承诺办结时限压缩至法定时限的30%。"
+    (f,) = figures(extractor, text)
+    assert "30%" in text[f.figure.evidence_start:f.figure.evidence_end]
+
+
+# 其中… is a part of the figure before it, and it ends at the sentence end.
+BREAKDOWNS = [
+    pytest.param("共发布信息900条。其中:文件信息3条;统计信息22条。",
+                 [("info_published", 900.0)], id="kinds-after-colon"),
+    pytest.param("共发布信息900条,其中:文件信息30条。政府网站发布信息500条。",
+                 [("info_published", 900.0), ("info_published", 500.0)], id="ends-at-sentence-end"),
+    pytest.param("受理信息公开申请30件,其中当面申请10件、网上申请公开20件。",
+                 [("disclosure_requests", 30.0)], id="kinds-without-colon"),
+    pytest.param("办结依申请公开30件,其中县直12件。",
+                 [("disclosure_requests", 30.0), ("disclosure_requests", 12.0)], id="a-part-is-kept"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BREAKDOWNS)
+def test_breakdowns(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
+
+
+# Plans and targets are not the report year's figures; a multi-year review is another period.
+PLANS = [
+    pytest.param("力争全程网办率达到95%以上。", [], id="strive"),
+    pytest.param("确保网上可办率达100%。", [], id="ensure"),
+    pytest.param("到2025年,全程网办率达到90%。", [], id="by-a-later-year"),
+    pytest.param("预计全年受理热线诉求20万件。", [], id="expected"),
+    pytest.param("目标是即办件占比达到50%。", [], id="target"),
+    pytest.param("全程网办率达85%。\n三、2023年工作计划\n全程网办率提升至90%。",
+                 [("full_online_rate", 85.0)], id="next-year-section"),
+    pytest.param("全程网办率达85%。\n二、下一步工作打算\n(一)全程网办率提升至90%。",
+                 [("full_online_rate", 85.0)], id="next-steps-section"),
+    pytest.param("全程网办率达85%,确保服务质量。", [("full_online_rate", 85.0)], id="target-word-after"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLANS)
+def test_plans_and_targets(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
+
+
+REVIEWS = [
+    pytest.param("“十四五”以来,累计发布信息5万条;今年发布信息1.2万条。",
+                 [(50000.0, Coverage.OTHER_PERIOD, False), (12000.0, Coverage.PLAIN, True)], id="five-year-plan"),
+    pytest.param("五年来,全程网办率从40%提高到92%。",
+                 [(40.0, Coverage.OTHER_PERIOD, False), (92.0, Coverage.PLAIN, True)], id="a-rate-reached-is-current"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REVIEWS)
+def test_multi_year_reviews(extractor, text: str, expected) -> None:
+    got = [(f.value, f.coverage, f.primary) for f in figures(extractor, text)]
+    assert got == expected
+
+
+# Units beyond the seeds: a hotline counts calls in 通.
+UNITS = [
+    pytest.param("12345热线接听来电8.6万通。", [("hotline_requests", 86000.0)], id="tong-calls"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNITS)
+def test_units(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
+
+
+# The own-level words follow the jurisdiction's level: 全市 in a county's report is the city's.
+OWN_LEVEL = [
+    pytest.param("某某县", "全市政务服务事项2000项,全县政务服务事项800项。",
+                 [(2000.0, Coverage.PART, False), (800.0, Coverage.WHOLE, True)], id="county-vs-city"),
+    pytest.param("某某省", "全省政务服务事项3000项。", [(3000.0, Coverage.WHOLE, True)], id="province"),
+    pytest.param("某某区", "全区网上可办率99%,全市网上可办率98%。",
+                 [(99.0, Coverage.WHOLE, True), (98.0, Coverage.PART, False)], id="district-vs-city"),
+    pytest.param(None, "全市政务服务事项2000项。", [(2000.0, Coverage.WHOLE, True)], id="unknown-place"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), OWN_LEVEL)
+def test_own_level_words_follow_the_level(extractor, name, text: str, expected) -> None:
+    got = [(f.value, f.coverage, f.primary) for f in figures(extractor, text, name=name)]
+    assert got == expected
