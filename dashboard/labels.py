@@ -134,6 +134,8 @@ LEVELS = {
     "county": "县", "city": "市", "district": "区", "banner (county-level)": "旗(县级)",
     "prefecture-level city": "地级市", "sub-provincial city": "副省级市", "county-level city": "县级市",
     "district (county-level)": "区(县级)", "autonomous prefecture": "自治州", "league": "盟",
+    "autonomous county": "自治县", "prefecture": "地区", "province": "省", "autonomous region": "自治区",
+    "municipality": "直辖市", "new area": "新区", "development zone": "开发区",
 }
 
 

@@ -1,10 +1,13 @@
 """Jurisdiction facts detected from a report's own text, for reports config.yaml does not list.
 
 The place comes from a real gazetteer of Chinese administrative divisions (the cpca package's
-data): the first line of the report's beginning that names a county-level or prefecture-level
-division gives its name, level, prefecture and province. The report year and the issuing
-agency come from the same beginning. Anything not found stays None; ``evidence`` is the line
-the place was read from, for the reader to check.
+data). The lines that say who wrote the report decide it, not the first place the text happens
+to name: the title (a line of the beginning that says 报告, 总结, 工作, 情况 …), then the
+signature (the last lines: the issuing body and the date), then any other line of the
+beginning. A line may name a county-level, a prefecture-level or a province-level division
+(province, autonomous region, municipality). The report year and the issuing agency come from
+the beginning too; a government work report (政府工作报告) of year N reviews year N - 1.
+Anything not found stays None; ``evidence`` is the line the place was read from.
 """
 
 from __future__ import annotations
@@ -14,6 +17,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 _HEAD = 400  # characters of the report's beginning where its title and issuer stand
+_TAIL = 160  # characters of the report's end where its signature stands
+_TITLE_WORDS = ("报告", "总结", "工作", "情况", "年报", "通报", "运行", "成效")
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+_WORK_REPORT = "政府工作报告"
 _AGENCY = r"[\u4e00-\u9fff]{0,16}?(?:局|委员会|办公室|中心)"
 # what follows a place's name in a title or issuer (bare 政府 would take 根据市政府 for a place)
 _AGENCY_WORDS = "人民政府|政务服务|行政审批|大数据|数据资源|数据管理|行政服务|政府信息公开"
@@ -38,7 +45,7 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
     ('武侯区', 'district', '四川省', '成都市', 2023, '武侯区行政审批局')
     """
     head = analysis[:_HEAD]
-    place = _gazetteer(head, levels) or _pattern(head, levels)
+    place = _gazetteer(_author_lines(analysis), levels) or _pattern(head, levels)
     name, level, province, prefecture, evidence = place or (None, None, None, None, None)
     agency = None
     if name:
@@ -46,16 +53,33 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
         m = re.compile(_AGENCY).match(head, at + len(name)) if at >= 0 else None
         if m:
             agency = text[at:m.end()]
-    return Detected(name, level, _year(head) or _year(analysis), agency, province, prefecture, evidence)
+    year = _year(head) or _year(analysis)
+    if year and _WORK_REPORT in head and re.search(rf"{year} ?年[^。\n]{{0,12}}{_WORK_REPORT}", head):
+        year -= 1  # the 2024 government work report reviews 2023
+    return Detected(name, level, year, agency, province, prefecture, evidence)
+
+
+def _author_lines(analysis: str) -> list[str]:
+    """Lines that may say who wrote the report, most telling first: the title lines of the
+    beginning, the signature lines of the end, then the other lines of the beginning."""
+    head = [ln.strip() for ln in re.split(r"[\n。]", analysis[:_HEAD]) if ln.strip()]
+    tail = [ln.strip() for ln in analysis[-_TAIL:].split("\n") if ln.strip()] if len(analysis) > _HEAD else []
+    titles = [ln for ln in head if len(ln) <= 60 and any(w in ln for w in _TITLE_WORDS)]
+    signature = [ln for ln in tail[-4:] if len(ln) <= 30][::-1]
+    seen, out = set(), []
+    for ln in titles + signature + head:
+        if ln not in seen:
+            seen.add(ln)
+            out.append(ln)
+    return out
 
 
 Place = tuple[str, str | None, str | None, str | None, str]
 
 
-def _gazetteer(head: str, levels: dict[str, str]) -> Place | None:
+def _gazetteer(lines: list[str], levels: dict[str, str]) -> Place | None:
     import cpca
 
-    lines = [ln.strip() for ln in re.split(r"[\n。]", head) if ln.strip()]
     if not lines:
         return None
     table = cpca.transform(lines)
@@ -65,12 +89,15 @@ def _gazetteer(head: str, levels: dict[str, str]) -> Place | None:
             return district, _level(district, levels, county_level=True), province, city, line
         if city and _named(city, line) and not _municipality(province, city):
             return city, _level(city, levels, county_level=False), province, None, line
+        if province and not city and not district and _named(province, line):
+            level = "municipality" if province in _MUNICIPALITIES else _level(province, levels, county_level=False)
+            return province, level, province, None, line
     return None
 
 
 def _named(place: str, line: str) -> bool:
     """The line names the place, in full or by its stem (杭州 for 杭州市)."""
-    stem = re.sub(r"(自治县|自治旗|县|市|区|旗)$", "", place)
+    stem = re.sub(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|自治县|自治旗|省|县|市|区|旗)$", "", place)
     return place in line or (len(stem) >= 2 and stem in line)
 
 

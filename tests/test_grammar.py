@@ -165,3 +165,35 @@ OWN_LEVEL = [
 def test_own_level_words_follow_the_level(extractor, name, text: str, expected) -> None:
     got = [(f.value, f.coverage, f.primary) for f in figures(extractor, text, name=name)]
     assert got == expected
+
+
+# Who wrote the report decides the place: the title, then the signature, not the first place named.
+AUTHORS = [
+    pytest.param("2026年某省政府工作报告", None, None, id="placeholder-no-place"),
+    pytest.param("下载\n打印\n2026年北京市政府工作报告\n来源:北京日报\n全市…", "北京市", "municipality",
+                 id="municipality-after-page-chrome"),
+    pytest.param("2024年山西省政府工作报告\n省长 某某\n", "山西省", "province", id="province"),
+    pytest.param("内蒙古自治区人民政府2023年政府信息公开工作年度报告", "内蒙古自治区", "autonomous region",
+                 id="autonomous-region"),
+    pytest.param("阿克苏地区行政审批局2022年工作总结", "阿克苏地区", "prefecture", id="prefecture-diqu"),
+    pytest.param("2022年工作总结\n按照广州市统一部署,全区推进…" + "。" * 500
+                 + "\n南平市延平区行政审批服务局\n2022年12月20日", "延平区", "district",
+                 id="signature-beats-a-place-in-the-text"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "level"), AUTHORS)
+def test_the_author_decides_the_place(config, text: str, name, level) -> None:
+    from extract.metadata import detect
+
+    d = detect(text, text, config.levels)
+    assert (d.name_zh, d.level) == (name, level)
+
+
+def test_a_work_report_reviews_the_year_before_its_own(config) -> None:
+    from extract.metadata import detect
+
+    text = "2024年某某市政府工作报告\n过去一年…"
+    assert detect(text, text, config.levels).report_year == 2023
+    text = "某某市行政审批局2024年工作总结"
+    assert detect(text, text, config.levels).report_year == 2024
