@@ -98,6 +98,7 @@ class GrammarWords:
     plan_headings: tuple[str, ...] = ()
     review_headings: tuple[str, ...] = ()
     multi_year: tuple[str, ...] = ()
+    share: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -415,7 +416,8 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 
 
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
-    lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year")
+    lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
+             "share")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",
                      {"indicators": (list, False), "before": (list, False)})

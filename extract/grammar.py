@@ -23,6 +23,7 @@ _HEADING_MAX = 40  # characters: a longer line is prose, not a heading
 _CN = "一二三四五六七八九十"
 _HEADING_MARK = re.compile(  # 三、  (二)  2.  第三部分
     rf"^\s*(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+[、.．]|第[{_CN}]+[部章节])")
+_YEARS_SUM = re.compile(rf"(?<![\d年])(?:\d{{1,2}}|[{_CN}两]+)年(?:来|累计|以来)")  # 9年累计, 五年来
 _LATER_YEAR = re.compile(r"(?:到|至|在|于)?(20\d\d) ?年(?:底|末|前|年底)?")
 
 
@@ -72,12 +73,12 @@ def _names_before(text: str, start: int, at: int, words: GrammarWords) -> tuple[
     phrase = text[i:at]
     if not phrase or any(ch.isdigit() for ch in phrase):
         return ()
-    joiner = "|".join(re.escape(j) for j in sorted(words.list_joiners, key=len, reverse=True))
+    joiner = "|".join([re.escape(j) for j in sorted(words.list_joiners, key=len, reverse=True)] + ["(?<=”)(?=“)"])
     spans, pos = [], i
-    for part in re.split(f"({joiner})", phrase):
+    for part in re.split(f"({joiner})", phrase):  # “网上办”“马上办”: quoted names need no joiner
         if part and not re.fullmatch(joiner, part):
             spans.append(Span(pos, pos + len(part)))
-        pos += len(part)
+        pos += len(part or "")
     return tuple(spans)
 
 
@@ -161,7 +162,8 @@ def is_multi_year(text: str, m: Mention, words: GrammarWords, year: int | None) 
     """
     if m.unit_kind != "count":
         return False
-    left = text[m.sentence.start:m.start]
-    if any(w in left for w in words.multi_year):
+    clause_left = text[m.clause.start:m.start]
+    head = text[m.sentence.start:min(m.start, m.sentence.start + 10)]  # “十四五”以来,累计…
+    if any(w in clause_left or w in head for w in words.multi_year) or _YEARS_SUM.search(clause_left):
         return True
-    return bool(year and any(int(y) < year for y in re.findall(r"(20\d\d) ?年以来", left)))
+    return bool(year and any(int(y) < year for y in re.findall(r"(20\d\d) ?年以来", clause_left)))

@@ -15,12 +15,12 @@ A clause with no cue of its own can continue the previous clause of its sentence
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import grammar
 from .config import Config, Indicator
 from .mentions import Mention
-from .text import CLAUSE_END, Document
+from .text import CLAUSE_END, Document, Span
 
 _FLIPPED = {"more_than": "less_than", "less_than": "more_than", "at_least": "less_than"}
 QUOTES = "“”‘’\"'「」『』《》〈〉"
@@ -155,9 +155,8 @@ class IndicatorMapper:
             if hit is not None:
                 hits.append(hit)
         best = _resolve(hits)
-        if best is None and prev is not None and prev.is_change and prev.sentence == m.sentence \
-                and self._is_level_change(window[:pos]):
-            return self._after_change(doc, m, prev)
+        if best is None and prev is not None and prev.sentence == m.sentence and self._borrows(window[:pos], prev):
+            return self._with_clause_of(doc, m, prev)
         if best is None:
             return None
         complement = (best.indicator.id in self.grammar.complement_indicators
@@ -193,14 +192,24 @@ class IndicatorMapper:
         local = window[max(0, start - self.exclude_reach):]
         return any(w in local for w in ind.exclude)
 
-    def _after_change(self, doc: Document, m: Mention, change: Mention) -> Figure | None:
-        """The level after a change, read with the change's clause as its own."""
-        level = Mention(**{**change.__dict__, "value": m.value, "unit": m.unit, "unit_text": m.unit_text,
-                           "unit_kind": m.unit_kind, "is_change": False, "qualifier": m.qualifier})
-        fig = self.map_one(doc, level)
+    def _borrows(self, left: str, prev: Mention) -> bool:
+        """Does a clause that only says 达到/占比 take the measure of the clause before it?
+
+        After a change (较上年提升8%,达到90%) the level reached; after a count (零跑腿事项
+        1081项,占比99.91%) the share of it.
+        """
+        left = left.strip()
+        if prev.is_change and self._is_level_change(left):
+            return True
+        return prev.unit_kind == "count" and len(left) <= 6 and any(left.startswith(w) for w in self.grammar.share)
+
+    def _with_clause_of(self, doc: Document, m: Mention, before: Mention) -> Figure | None:
+        """``m`` read with the clause of ``before`` as its own."""
+        wide = replace(m, clause=Span(before.clause.start, m.clause.end))
+        fig = self.map_one(doc, wide)
         if fig is None:
             return None
-        return Figure(m, fig.indicator, fig.cue, *_evidence(doc.analysis, change.clause.start, m.clause.end))
+        return replace(fig, mention=m)
 
     def _continuation(self, doc: Document, m: Mention, done: list[Figure]) -> Figure | None:
         """Map ``m`` by the previous clause's figure when its clause only continues it."""
@@ -264,10 +273,16 @@ class IndicatorMapper:
 
 
 def _window(text: str, m: Mention) -> tuple[str, int]:
-    """The clause with the mention replaced by '#', quotation marks dropped; and where '#' is."""
+    """The clause with the mention replaced by '#', quotation marks dropped; and where '#' is.
+
+    A remark in brackets right after the number (24件(含上年结转1件)) is left out.
+    """
     left = text[m.clause.start:m.start].translate(_QUOTE_TABLE)
-    right = text[m.end:m.clause.end].translate(_QUOTE_TABLE)
-    return left + NUMBER + right, len(left)
+    right = text[m.end:m.clause.end]
+    if right[:1] in ("(", "（"):
+        close = right.find(")" if right[0] == "(" else "）")
+        right = right[close + 1:] if close > 0 else ""
+    return left + NUMBER + right.translate(_QUOTE_TABLE), len(left)
 
 
 def _has_number(s: str) -> bool:

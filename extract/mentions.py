@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from .config import NumberWords
-from .numbers import Number, find_numbers
+from .numbers import MULTIPLIERS, Number, find_numbers
 from .text import Document, Span, clauses, sentences
 
 _SPACES = " \t\u3000\u00a0"
@@ -83,8 +83,11 @@ class MentionFinder:
         i = num.end
         qualifier = "exact"
         word, q = _match_at(text, _skip_spaces(text, i), self.between)  # 36余件, 5100多件
+        scale = 1.0
         if word:
             qualifier, i = q, _skip_spaces(text, i) + len(word)
+            if not num.match.group("mult") and text[i:i + 1] in MULTIPLIERS:  # 4000多万件: 4000万 and more
+                scale, i = float(MULTIPLIERS[text[i]]), i + 1
         unit = "" if num.percent else _unit_at(text, _skip_spaces(text, i), self.units)
         if unit:  # "共 806 条": text from PDFs often has spaces around numbers
             i = _skip_spaces(text, i) + len(unit)
@@ -109,7 +112,7 @@ class MentionFinder:
         # the unit as written: the report's own characters at the unit's place
         unit_text = doc.text[end - len(unit):end] if unit and not num.percent else unit
         return Mention(
-            value=num.value, unit=unit, unit_text=unit_text,
+            value=num.value * scale, unit=unit, unit_text=unit_text,
             unit_kind=self.words.unit_kind(unit) or "", qualifier=qualifier,
             is_change=self._is_change(text, clause.start, num.start),
             start=num.start, end=end, surface=doc.text[num.start:end],

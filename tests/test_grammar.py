@@ -197,3 +197,28 @@ def test_a_work_report_reviews_the_year_before_its_own(config) -> None:
     assert detect(text, text, config.levels).report_year == 2023
     text = "某某市行政审批局2024年工作总结"
     assert detect(text, text, config.levels).report_year == 2024
+
+
+# Families grown from the tune half: each row a construct, the sentence made up.
+FAMILIES = [
+    pytest.param("热线受理诉求3000多万件。", [("hotline_requests", 30000000.0)], id="duo-wan"),
+    pytest.param("“零跑腿”事项达到800项,占比95.5%。", [("zero_visit_rate", 95.5)], id="share-of-the-count-before"),
+    pytest.param("“网上办”“马上办”“一次办”比例均在90%以上。",
+                 [("online_available_rate", 90.0), ("immediate_rate", 90.0), ("at_most_once_rate", 90.0)],
+                 id="quoted-names-share-one-value"),
+    pytest.param("共受理政府信息公开申请12件(含上年结转2件)。", [("disclosure_requests", 12.0)],
+                 id="remark-in-brackets-is-no-exclusion"),
+    pytest.param("热线平台8年累计话务量300万个,今年受理诉求20万件。",
+                 [("hotline_requests", 3000000.0), ("hotline_requests", 200000.0)], id="years-cumulative"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAMILIES)
+def test_families(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
+
+
+def test_a_cumulative_count_over_years_is_no_headline(extractor) -> None:
+    figs = figures(extractor, "热线平台8年累计话务量300万个,今年受理诉求20万件。")
+    assert [(f.value, f.coverage, f.primary) for f in figs] == [
+        (3000000.0, Coverage.OTHER_PERIOD, False), (200000.0, Coverage.PLAIN, True)]
