@@ -99,6 +99,7 @@ class GrammarWords:
     review_headings: tuple[str, ...] = ()
     multi_year: tuple[str, ...] = ()
     share: tuple[str, ...] = ()
+    yearly: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -417,13 +418,15 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
-             "share")
+             "share", "yearly")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",
                      {"indicators": (list, False), "before": (list, False)})
     inds = v.words(comp.get("indicators"), "grammar.complement.indicators", False)
-    for i in inds:
-        v.check(i in indicator_ids, "grammar.complement.indicators", f"unknown indicator {i!r}")
+    for where, ids in (("grammar.complement.indicators", inds),
+                       ("grammar.yearly", v.words(obj.get("yearly"), "grammar.yearly", False))):
+        for i in ids:
+            v.check(i in indicator_ids, where, f"unknown indicator {i!r}")
     return GrammarWords(**{k: v.words(obj.get(k), f"grammar.{k}", False) for k in lists},
                         complement_indicators=inds,
                         complement_before=v.words(comp.get("before"), "grammar.complement.before", False))

@@ -24,7 +24,7 @@ _CN = "一二三四五六七八九十"
 _HEADING_MARK = re.compile(  # 三、  (二)  2.  第三部分
     rf"^\s*(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+[、.．]|第[{_CN}]+[部章节])")
 _YEARS_SUM = re.compile(rf"(?<![\d年])(?:\d{{1,2}}|[{_CN}两]+)年(?:来|累计|以来)")  # 9年累计, 五年来
-_LATER_YEAR = re.compile(r"(?:到|至|在|于)?(20\d\d) ?年(?:底|末|前|年底)?")
+_LATER_YEAR = re.compile(r"(?:到|至)(20\d\d) ?年|(20\d\d) ?年(?:底|末)?前")  # 到2025年, 2025年底前
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,10 @@ def _names_before(text: str, start: int, at: int, words: GrammarWords) -> tuple[
     i = at
     while i > start and text[i - 1] not in "，,；;。：:\n":
         i -= 1
+    last_digit = max((k for k in range(i, at) if text[k].isdigit()), default=i - 1)
+    i = last_digit + 1  # 2024年全区“网上办”“马上办”…: the names start after the last number
     phrase = text[i:at]
-    if not phrase or any(ch.isdigit() for ch in phrase):
+    if not phrase:
         return ()
     joiner = "|".join([re.escape(j) for j in sorted(words.list_joiners, key=len, reverse=True)] + ["(?<=”)(?=“)"])
     spans, pos = [], i
@@ -152,7 +154,7 @@ def is_target(text: str, m: Mention, words: GrammarWords, year: int | None) -> b
     if any(w in clause_left or w in head for w in words.target):
         return True
     left = text[m.sentence.start:m.start]
-    return bool(year and any(int(y) > year for y in _LATER_YEAR.findall(left)))
+    return bool(year and any(int(a or b) > year for a, b in _LATER_YEAR.findall(left)))
 
 
 def is_multi_year(text: str, m: Mention, words: GrammarWords, year: int | None) -> bool:

@@ -23,7 +23,8 @@ class Coverage(IntEnum):
     PLAIN = 1  # nothing says otherwise; also 市本级 and 政府网站 (the usual reach of such figures)
     PART = 3  # a pilot, a sub-list, a part (其中县直)
     OTHER_PERIOD = 4  # last year, the level before a change (从1279项增加到…), a multi-year review
-    TARGET = 5  # a plan or target (力争…, 到2025年…, next year's plans): no figure of the report year
+    TARGET = 5  # a plan or target (力争…, 到2025年…, next year's plans), or a several-year total of
+    # a count of one year (9年累计话务量): no figure of the report year, dropped
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,14 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
         any(p.start <= m.start < p.end for p in plans) or grammar.is_target(text, m, grammar_words, year)
     ):
         return Scope(Coverage.TARGET, own(m.clause.start, m.start))
+    several_years = grammar_words is not None and grammar.is_multi_year(text, m, grammar_words, year)
+    if several_years and fig.indicator in grammar_words.yearly:  # 9年累计话务量: no year's count
+        return Scope(Coverage.TARGET, own(m.clause.start, m.start))
     if (
         any(w in clause_left[-8:] for w in words.period)
         or _is_from_level(text, m.start, m.clause.end)
         or _earlier_year(clause_left, year)
-        or (grammar_words is not None and grammar.is_multi_year(text, m, grammar_words, year))
+        or several_years
     ):
         return Scope(Coverage.OTHER_PERIOD, own(m.clause.start, m.start))
     if fig.continues is not None and clause_left.startswith("其中"):
