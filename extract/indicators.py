@@ -294,15 +294,22 @@ def _paragraph_before(text: str, i: int) -> str:
 
 
 def _resolve(hits: list[CueHit]) -> CueHit | None:
-    """The winning hit: a hit inside a longer one gives way; then the nearest, then the longest."""
+    """The winning hit: a hit inside a longer one, or overlapping a longer cue, gives way; then the
+    nearest, then the longest."""
     kept = [
         h for h in hits
         if not any(o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
                    for o in hits)
+        and not any(o is not h and o.start < h.end and h.start < o.end and _cue_length(o) > _cue_length(h)
+                    for o in hits)  # 行政许可事项清单…共: overlapping cues, the more specific one
     ]
     if not kept:
         return None
     return min(kept, key=lambda h: (h.distance, -(h.end - h.start)))
+
+
+def _cue_length(hit: CueHit) -> int:
+    return len(hit.cue.replace("…", "").translate(_QUOTE_TABLE))
 
 
 def _evidence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -227,3 +227,16 @@ def test_a_cumulative_stock_over_years_is_no_headline(extractor) -> None:
     figs = figures(extractor, "5年来累计推出“一件事”50个,今年新增“一件事”12个。")
     assert [(f.value, f.coverage, f.primary) for f in figs] == [
         (50.0, Coverage.OTHER_PERIOD, False), (12.0, Coverage.PLAIN, True)]
+
+
+OVERLAPS = [
+    pytest.param("形成《某区行政许可事项清单》(共180项)。", [("licensing_items", 180.0)],
+                 id="specific-cue-wins-overlap"),
+    pytest.param("公布“一证通办”事项清单共计120项。", [], id="one-id-services-are-no-cross-region"),
+    pytest.param("行政许可事项平均压缩时间近70%。", [("time_limit_compression", 70.0)], id="compress-time"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OVERLAPS)
+def test_overlapping_cues(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
