@@ -108,6 +108,8 @@ class Matching:
     max_after: int
     exclude_reach: int
     after_stops: tuple[str, ...]
+    max_after_items: int = 0
+    items_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -215,11 +217,16 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
     scope = _scope(v, top["scope"])
     mt = v.mapping(top["matching"], "matching", {
         "gap": (int, True), "max_after": (int, True), "exclude_reach": (int, True), "after_stops": (list, False),
+        "max_after_items": (int, False), "items_words": (list, False),
     })
     for key in ("gap", "max_after", "exclude_reach"):
         v.check(0 <= mt[key] <= 50, f"matching.{key}", f"expected 0 to 50, got {mt[key]}")
+    v.check(0 <= mt.get("max_after_items", 0) <= 50, "matching.max_after_items",
+            f"expected 0 to 50, got {mt.get('max_after_items')}")
     matching = Matching(mt["gap"], mt["max_after"], mt["exclude_reach"],
-                        v.words(mt.get("after_stops"), "matching.after_stops", False))
+                        v.words(mt.get("after_stops"), "matching.after_stops", False),
+                        mt.get("max_after_items", mt["max_after"]),
+                        v.words(mt.get("items_words"), "matching.items_words", False))
     reading = v.mapping(top.get("reading") or {}, "reading", {"chrome_lines": (list, False)})
     chrome = []
     for i, pat in enumerate(reading.get("chrome_lines") or []):

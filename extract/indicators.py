@@ -82,6 +82,7 @@ class IndicatorMapper:
         m = config.matching
         self.cues = {ind.id: [compile_cue(c, m.gap) for c in ind.cues] for ind in config.indicators}
         self.max_after, self.after_stops, self.exclude_reach = m.max_after, m.after_stops, m.exclude_reach
+        self.max_after_items, self.items_words = m.max_after_items, m.items_words
         self.level_words = config.numbers.level_words
         self.parts = config.scope.parts
         self.breakdown = config.scope.breakdown
@@ -174,7 +175,8 @@ class IndicatorMapper:
                 elif a > pos:
                     d = a - pos - 1
                     between = window[pos + 1:a]
-                    if d > self.max_after or any(w in between for w in self.after_stops) or _has_number(between):
+                    limit = self.max_after_items if any(w in between for w in self.items_words) else self.max_after
+                    if d > limit or any(w in between for w in self.after_stops) or _has_number(between):
                         continue  # too far, another phrase, or the cue of a nearer number
                 else:
                     d = 0

@@ -240,3 +240,17 @@ OVERLAPS = [
 @pytest.mark.parametrize(("text", "expected"), OVERLAPS)
 def test_overlapping_cues(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+AFTER = [
+    pytest.param("80个高频政务服务事项实现跨省通办。", [("cross_region_items", 80.0)],
+                 id="items-between-number-and-cue"),
+    pytest.param("19项高频事项通过“跨省通办”专窗办理。", [], id="a-channel-is-no-status"),
+    pytest.param("热线受理诉求5万件,办结诉求4.9万件,转办诉求2万件。", [("hotline_requests", 50000.0)],
+                 id="received-not-closed-or-passed-on"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AFTER)
+def test_cues_after_the_number(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
