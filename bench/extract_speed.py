@@ -74,6 +74,13 @@ def main() -> None:
     print(f"synthetic: {len(paths)} reports, {size / 1e6:.2f} MB in {secs:.2f} s "
           f"= {size / 1e6 / secs:.2f} MB/s, {len(paths) / secs:.1f} reports/s ({figs} figures)")
 
+    # a web page saved as one unpunctuated line: the cost must grow with the length, not its square
+    for n in (1000, 2000, 4000):
+        text = "".join(f"全程网办率达{i % 90}.5%,办件{i}件," for i in range(n))
+        t = time.perf_counter()
+        extractor.extract_text(text)
+        print(f"one line of {len(text):,} characters: {time.perf_counter() - t:.2f} s")
+
 
 if __name__ == "__main__":
     main()

@@ -14,6 +14,7 @@ A clause with no cue of its own can continue the previous clause of its sentence
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -25,6 +26,7 @@ from .text import CLAUSE_END, Document, Span
 _FLIPPED = {"more_than": "less_than", "less_than": "more_than", "at_least": "less_than"}
 QUOTES = "“”‘’\"'「」『』《》〈〉"
 NUMBER = "#"
+_BREAKDOWN_REACH = 3000  # characters back to look for a breakdown's opener (bounds run-on text)
 _QUOTE_TABLE = str.maketrans("", "", QUOTES)
 
 
@@ -87,6 +89,8 @@ class IndicatorMapper:
         self.parts = config.scope.parts
         self.breakdown = config.scope.breakdown
         self.grammar = config.grammar
+        self._context_text: str | None = None
+        self._context_at: dict[str, list[int]] = {}
 
     def map(self, doc: Document, mentions: list[Mention]) -> list[Figure]:
         """The figures among ``mentions``, in text order."""
@@ -145,12 +149,11 @@ class IndicatorMapper:
         if not m.unit or m.is_change:
             return None
         window, pos = _window(doc.analysis, m)
-        paragraph = _paragraph_before(doc.analysis, m.start) + window
         hits = []
         for ind in self.config.indicators:
             if m.unit not in ind.units:
                 continue
-            if ind.context and not any(w in paragraph for w in ind.context):
+            if ind.context and not self._context(doc.analysis, ind, m):
                 continue
             hit = self._nearest_cue(ind, window, pos)
             if hit is not None:
@@ -164,6 +167,23 @@ class IndicatorMapper:
                       and grammar.complemented(window[:pos], self.grammar))
         return Figure(m, best.indicator.id, best.cue, *_evidence(doc.analysis, m.clause.start, m.clause.end),
                       complement=complement)
+
+    def _context(self, text: str, ind: Indicator, m: Mention) -> bool:
+        """Does one of ``ind``'s context words stand in the paragraph, up to the clause end?
+
+        Occurrences are indexed once per text, so a long paragraph costs no rescans.
+        """
+        if self._context_text is not text:
+            self._context_text, self._context_at = text, {}
+        para = text.rfind("\n", max(0, m.start - _BREAKDOWN_REACH), m.start) + 1
+        for w in ind.context:
+            if w not in self._context_at:
+                self._context_at[w] = [i.start() for i in re.finditer(re.escape(w), text)]
+            at = self._context_at[w]
+            k = bisect.bisect_left(at, para)
+            if k < len(at) and at[k] + len(w) <= m.clause.end:
+                return True
+        return False
 
     def _nearest_cue(self, ind: Indicator, window: str, pos: int) -> CueHit | None:
         best = None
@@ -243,7 +263,7 @@ class IndicatorMapper:
         if fig.continues is not None:
             return False
         start = fig.mention.start
-        para = text.rfind("\n", 0, start) + 1
+        para = max(text.rfind("\n", max(0, start - _BREAKDOWN_REACH), start) + 1, start - _BREAKDOWN_REACH)
         for word in self.breakdown:
             opener = text.find(word, para, start)
             while opener >= 0:

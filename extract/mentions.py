@@ -62,7 +62,7 @@ class MentionFinder:
         text = doc.analysis
         sents = sentences(text)
         sent_starts = [s.start for s in sents]
-        clause_cache: dict[int, list[Span]] = {}
+        clause_cache: dict[int, tuple[list[Span], list[int]]] = {}
         out = []
         for num in find_numbers(text):
             m = self._mention(doc, num, sents, sent_starts, clause_cache)
@@ -76,7 +76,7 @@ class MentionFinder:
     # ------------------------------------------------------------------ internals
 
     def _mention(self, doc: Document, num: Number, sents: list[Span], sent_starts: list[int],
-                 clause_cache: dict[int, list[Span]]) -> Mention | None:
+                 clause_cache: dict[int, tuple[list[Span], list[int]]]) -> Mention | None:
         text = doc.analysis
         if _is_date_or_marker(text, num):
             return None
@@ -106,8 +106,11 @@ class MentionFinder:
         si = bisect.bisect_right(sent_starts, num.start) - 1
         sentence = sents[si] if si >= 0 else Span(num.start, num.end)
         if si not in clause_cache:
-            clause_cache[si] = clauses(text, sentence)
-        clause = next((c for c in clause_cache[si] if c.start <= num.start < c.end), sentence)
+            spans = clauses(text, sentence)
+            clause_cache[si] = (spans, [c.start for c in spans])
+        spans, starts = clause_cache[si]
+        ci = bisect.bisect_right(starts, num.start) - 1  # linear in the text, however long the sentence
+        clause = spans[ci] if ci >= 0 and num.start < spans[ci].end else sentence
         end = i
         # the unit as written: the report's own characters at the unit's place
         unit_text = doc.text[end - len(unit):end] if unit and not num.percent else unit

@@ -6,6 +6,7 @@ batch goes on and the report still has its row in reports.csv.
 
 from __future__ import annotations
 
+import bisect
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -92,12 +93,12 @@ class Extractor:
         """Mentions and indicator figures of a prepared report."""
         mentions = self.finder.find(doc)
         figures = self.mapper.map(doc, mentions)
-        counts = [m for m in mentions if m.unit_kind == "count"]
+        counts = [m.start for m in mentions if m.unit_kind == "count"]
         plans = plan_regions(doc.analysis, self.config.grammar, year)
         scoped = []
         for f in figures:
             m = f.mention
-            before = [c.start for c in counts if m.clause.start <= c.start < m.start]
+            before = counts[bisect.bisect_left(counts, m.clause.start):bisect.bisect_left(counts, m.start)]
             scope = scope_of(doc, f, self.config.scope, before, names, year, self.config.grammar, plans)
             if scope.coverage != Coverage.TARGET:  # a plan or target is no figure of the report year
                 scoped.append(IndicatorFigure(f, scope))

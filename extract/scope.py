@@ -35,6 +35,7 @@ class Scope:
 
 _PILOT = re.compile(r"以(.{1,12}?)为试点")
 _MAX_SCOPE = 24
+_SENTENCE_REACH = 400  # characters of the sentence before a number that can qualify it (bounds run-on text)
 
 
 def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[int],
@@ -51,7 +52,8 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
     m = fig.mention
     text = doc.analysis
     clause_left = text[m.clause.start:m.start]
-    sentence_left = text[m.sentence.start:m.start]
+    left_start = max(m.sentence.start, m.start - _SENTENCE_REACH)
+    sentence_left = text[left_start:m.start]
 
     def own(a: int, b: int) -> str:
         return _tidy(doc.text[a:b])
@@ -74,8 +76,8 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
         return Scope(Coverage.PART, own(m.clause.start + 2, m.start))
     pilot = _PILOT.search(sentence_left)
     if pilot:  # 以越秀区为试点 -> 越秀区试点, in the report's script
-        a, b = (m.sentence.start + i for i in pilot.span(1))
-        end = m.sentence.start + pilot.end()
+        a, b = (left_start + i for i in pilot.span(1))
+        end = left_start + pilot.end()
         return Scope(Coverage.PART, own(a, b) + doc.text[end - 2:end])
     if any(w in sentence_left for w in words.pilot):
         return Scope(Coverage.PART, own(m.clause.start, m.start))
