@@ -26,6 +26,7 @@ from .text import CLAUSE_END, Document, Span
 _FLIPPED = {"more_than": "less_than", "less_than": "more_than", "at_least": "less_than"}
 QUOTES = "“”‘’\"'「」『』《》〈〉"
 NUMBER = "#"
+_FORMULA_START = "=+-@"
 _BREAKDOWN_REACH = 3000  # characters back to look for a breakdown's opener (bounds run-on text)
 _QUOTE_TABLE = str.maketrans("", "", QUOTES)
 
@@ -335,7 +336,10 @@ def _cue_length(hit: CueHit) -> int:
 
 
 def _evidence(text: str, start: int, end: int) -> tuple[int, int]:
-    """A clause span without its closing punctuation."""
+    """A clause span without its closing punctuation, and never starting with a character a
+    spreadsheet reads as a formula (=, +, -, @): the evidence stays the report's own text."""
     while end > start and text[end - 1] in CLAUSE_END:
         end -= 1
+    while start < end and (text[start] in _FORMULA_START or text[start].isspace()):
+        start += 1
     return start, end

@@ -254,3 +254,10 @@ AFTER = [
 @pytest.mark.parametrize(("text", "expected"), AFTER)
 def test_cues_after_the_number(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+def test_evidence_never_starts_like_a_spreadsheet_formula(extractor) -> None:
+    text = '=HYPERLINK("http://x","全程网办率达90%")'
+    (f,) = figures(extractor, text)
+    a, b = f.figure.evidence_start, f.figure.evidence_end
+    assert text[a:b].startswith("HYPERLINK") and "90%" in text[a:b]
