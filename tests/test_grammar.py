@@ -256,8 +256,9 @@ def test_cues_after_the_number(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
 
 
-def test_evidence_never_starts_like_a_spreadsheet_formula(extractor) -> None:
-    text = '=HYPERLINK("http://x","全程网办率达90%")'
+@pytest.mark.parametrize("text", ["=全程网办率达90%。", "+全程网办率达90%。", " @全程网办率达90%。",
+                                  '=HYPERLINK("http://x","全程网办率达90%")'])
+def test_evidence_never_starts_like_a_spreadsheet_formula(extractor, text: str) -> None:
     (f,) = figures(extractor, text)
-    a, b = f.figure.evidence_start, f.figure.evidence_end
-    assert text[a:b].startswith("HYPERLINK") and "90%" in text[a:b]
+    evidence = text[f.figure.evidence_start:f.figure.evidence_end]
+    assert evidence[0] not in "=+-@ " and "90%" in evidence
