@@ -83,6 +83,7 @@ class ScopeWords:
     website: tuple[str, ...]
     parts: tuple[str, ...]
     breakdown: tuple[str, ...]
+    higher: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -441,5 +442,6 @@ def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
 
 def _scope(v: _Validator, obj: dict) -> ScopeWords:
     keys = ("whole", "own_level", "period", "pilot", "website", "parts", "breakdown")
-    v.mapping(obj, "scope", dict.fromkeys(keys, (list, True)))
-    return ScopeWords(**{k: v.words(obj[k], f"scope.{k}") for k in keys})
+    v.mapping(obj, "scope", {**dict.fromkeys(keys, (list, True)), "higher": (list, False)})
+    return ScopeWords(**{k: v.words(obj[k], f"scope.{k}") for k in keys},
+                      higher=v.words(obj.get("higher"), "scope.higher", False))

@@ -91,6 +91,9 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
     other = next((w for w in other_whole if w in clause_left), None)
     if other:  # 全市 in a county's report: the prefecture's figure
         return Scope(Coverage.PART, other)
+    higher = next((w for w in words.higher if w in clause_left), None) if names else None
+    if higher and not names[0].endswith(("省", "自治区")):  # 国家层面59项…任务: not the place's own list
+        return Scope(Coverage.PART, own(m.clause.start, m.start))
     if any(w in clause_left for w in words.website):
         return Scope(Coverage.PLAIN, own(m.clause.start, m.start))  # said, but no lesser figure
     return Scope(Coverage.PLAIN, "")

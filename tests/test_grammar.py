@@ -262,3 +262,9 @@ def test_evidence_never_starts_like_a_spreadsheet_formula(extractor, text: str) 
     (f,) = figures(extractor, text)
     evidence = text[f.figure.evidence_start:f.figure.evidence_end]
     assert evidence[0] not in "=+-@ " and "90%" in evidence
+
+
+def test_a_higher_level_list_is_not_the_places_own(extractor) -> None:
+    text = "落实国家层面40项“一件事”重点任务,我县梳理公布“一件事”25个。"
+    got = [(f.value, f.coverage, f.primary) for f in figures(extractor, text, name="某某县")]
+    assert got == [(40.0, Coverage.PART, False), (25.0, Coverage.WHOLE, True)]
