@@ -72,6 +72,8 @@ def _names_before(text: str, start: int, at: int, words: GrammarWords) -> tuple[
         i -= 1
     last_digit = max((k for k in range(i, at) if text[k].isdigit()), default=i - 1)
     i = last_digit + 1  # 2024年全区“网上办”“马上办”…: the names start after the last number
+    while i < at and not (text[i].isalpha() or text[i] in "“‘\"「"):
+        i += 1  # …减少24%、办理时限和跑动次数: not the 、 after the number
     phrase = text[i:at]
     if not phrase:
         return ()

@@ -27,7 +27,9 @@ _FLIPPED = {"more_than": "less_than", "less_than": "more_than", "at_least": "les
 QUOTES = "“”‘’\"'「」『』《》〈〉"
 NUMBER = "#"
 _FORMULA_START = "=+-@"
+_REMARK = re.compile(r"[(（][^()（）#]{1,10}[)）]")  # a remark in brackets that does not hold the number
 _BREAKDOWN_REACH = 3000  # characters back to look for a breakdown's opener (bounds run-on text)
+_CONTEXT_REACH = 150  # characters before a number where context words count, across line ends
 _QUOTE_TABLE = str.maketrans("", "", QUOTES)
 
 
@@ -177,6 +179,7 @@ class IndicatorMapper:
         if self._context_text is not text:
             self._context_text, self._context_at = text, {}
         para = text.rfind("\n", max(0, m.start - _BREAKDOWN_REACH), m.start) + 1
+        para = min(para, max(0, m.start - _CONTEXT_REACH))  # a short line under a heading: look above it too
         for w in ind.context:
             if w not in self._context_at:
                 self._context_at[w] = [i.start() for i in re.finditer(re.escape(w), text)]
@@ -212,7 +215,7 @@ class IndicatorMapper:
 
         Only near: in 覆盖街镇、社区的平台上线600余项政务服务事项, 社区 is not what is counted.
         """
-        local = window[max(0, start - self.exclude_reach):]
+        local = _REMARK.sub("", window[max(0, start - self.exclude_reach):])  # 来电(留言): a remark, not the thing
         return any(w in local for w in ind.exclude)
 
     def _borrows(self, left: str, prev: Mention) -> bool:
@@ -249,6 +252,8 @@ class IndicatorMapper:
         if any(w in window for w in ind.exclude):
             return None
         left = window[:pos]
+        if doc.analysis[max(0, m.clause.start - 3):m.clause.start].rstrip(" ").endswith(("其中:", "其中：")):
+            left = "其中" + left  # 其中:局门户网站361条
         if not (self._is_level_change(left) or self._is_part(left)):
             return None
         start, end = _evidence(doc.analysis, prev.mention.clause.start, m.clause.end)

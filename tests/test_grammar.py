@@ -268,3 +268,24 @@ def test_a_higher_level_list_is_not_the_places_own(extractor) -> None:
     text = "落实国家层面40项“一件事”重点任务,我县梳理公布“一件事”25个。"
     got = [(f.value, f.coverage, f.primary) for f in figures(extractor, text, name="某某县")]
     assert got == [(40.0, Coverage.PART, False), (25.0, Coverage.WHOLE, True)]
+
+
+FAMILIES_2 = [
+    pytest.param("申请材料减少20%、办理时限和跑动次数分别减少50%、40%。",
+                 [("materials_reduction", 20.0), ("time_limit_compression", 50.0), ("visits_reduction", 40.0)],
+                 id="respectively-after-another-figure"),
+    pytest.param("热线中心共办理群众来电(留言)16234件。", [("hotline_requests", 16234.0)],
+                 id="remark-before-the-number-is-no-exclusion"),
+    pytest.param("共受理政府信息公开申请24件(含上年结转1件)。", [("disclosure_requests", 24.0)],
+                 id="remark-holding-a-number-still-excludes-it"),
+    pytest.param("发布各类信息2578条,其中:局门户网站361条,微博1882条。",
+                 [("info_published", 2578.0), ("info_published", 361.0)], id="part-after-qizhong-colon"),
+    pytest.param("实现120个材料精简,压缩率达到30%。", [("materials_reduction", 30.0)], id="rate-word-after-count"),
+    pytest.param("网上办理率由20%提升至60%。", [], id="share-of-cases-handled-online-is-no-availability"),
+    pytest.param("全市政务服务减时率达88.5%。", [("time_limit_compression", 88.5)], id="jian-shi-lv"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAMILIES_2)
+def test_families_second_round(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
