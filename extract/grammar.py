@@ -23,7 +23,7 @@ _HEADING_MAX = 40  # characters: a longer line is prose, not a heading
 _CN = "一二三四五六七八九十"
 _HEADING_MARK = re.compile(  # 三、  (二)  2.  第三部分
     rf"^\s*(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+[、.．]|第[{_CN}]+[部章节])")
-_YEARS_SUM = re.compile(rf"(?<![\d年])(?:\d{{1,2}}|[{_CN}两]+)年(?:来|累计|以来)")  # 9年累计, 五年来
+_YEARS_SUM = re.compile(rf"(?<![\d年])(?:\d{{1,2}}|[{_CN}两]+)年(?:来|累计|以来)")  # 8年累计, 五年来
 _LATER_YEAR = re.compile(r"(?:到|至)(20\d\d) ?年|(20\d\d) ?年(?:底|末)?前")  # 到2025年, 2025年底前
 
 
@@ -71,9 +71,9 @@ def _names_before(text: str, start: int, at: int, words: GrammarWords) -> tuple[
     while i > start and text[i - 1] not in "，,；;。：:\n":
         i -= 1
     last_digit = max((k for k in range(i, at) if text[k].isdigit()), default=i - 1)
-    i = last_digit + 1  # 2024年全区“网上办”“马上办”…: the names start after the last number
+    i = last_digit + 1  # 2030年全区“甲办”“乙办”…: the names start after the last number
     while i < at and not (text[i].isalpha() or text[i] in "“‘\"「"):
-        i += 1  # …减少24%、办理时限和跑动次数: not the 、 after the number
+        i += 1  # …减少12%、时限和跑动分别…: not the 、 after the number
     phrase = text[i:at]
     if not phrase:
         return ()

@@ -146,7 +146,7 @@ class IndicatorMapper:
     def map_one(self, doc: Document, m: Mention, prev: Mention | None = None) -> Figure | None:
         """The indicator of mention ``m`` by the cues of its own clause, or None.
 
-        ``prev`` is the mention before it: after a change (较上年提升8%,达到90%) the level
+        ``prev`` is the mention before it: after a change (较上年提升5%,达到70%) the level
         reached takes the cue of the change's clause.
         """
         if not m.unit or m.is_change:
@@ -215,14 +215,14 @@ class IndicatorMapper:
 
         Only near: in 覆盖街镇、社区的平台上线600余项政务服务事项, 社区 is not what is counted.
         """
-        local = _REMARK.sub("", window[max(0, start - self.exclude_reach):])  # 来电(留言): a remark, not the thing
+        local = _REMARK.sub("", window[max(0, start - self.exclude_reach):])  # 来电(某注): a remark, not the thing
         return any(w in local for w in ind.exclude)
 
     def _borrows(self, left: str, prev: Mention) -> bool:
         """Does a clause that only says 达到/占比 take the measure of the clause before it?
 
-        After a change (较上年提升8%,达到90%) the level reached; after a count (零跑腿事项
-        1081项,占比99.91%) the share of it.
+        After a change (较上年提升5%,达到70%) the level reached; after a count (零跑腿事项
+        800项,占比95%) the share of it.
         """
         left = left.strip()
         if prev.is_change and self._is_level_change(left):
@@ -253,7 +253,7 @@ class IndicatorMapper:
             return None
         left = window[:pos]
         if doc.analysis[max(0, m.clause.start - 3):m.clause.start].rstrip(" ").endswith(("其中:", "其中：")):
-            left = "其中" + left  # 其中:局门户网站361条
+            left = "其中" + left  # 其中:某网站100条
         if not (self._is_level_change(left) or self._is_part(left)):
             return None
         start, end = _evidence(doc.analysis, prev.mention.clause.start, m.clause.end)
@@ -329,7 +329,7 @@ def _resolve(hits: list[CueHit]) -> CueHit | None:
         if not any(o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
                    for o in hits)
         and not any(o is not h and o.start < h.end and h.start < o.end and _cue_length(o) > _cue_length(h)
-                    for o in hits)  # 行政许可事项清单…共: overlapping cues, the more specific one
+                    for o in hits)  # 许可事项清单(共…: overlapping cues, the more specific one
     ]
     if not kept:
         return None

@@ -86,7 +86,7 @@ class MentionFinder:
         scale = 1.0
         if word:
             qualifier, i = q, _skip_spaces(text, i) + len(word)
-            if not num.match.group("mult") and text[i:i + 1] in MULTIPLIERS:  # 4000多万件: 4000万 and more
+            if not num.match.group("mult") and text[i:i + 1] in MULTIPLIERS:  # 300多万件: 300万 and more
                 scale, i = float(MULTIPLIERS[text[i]]), i + 1
         unit = "" if num.percent else _unit_at(text, _skip_spaces(text, i), self.units)
         if unit:  # "共 806 条": text from PDFs often has spaces around numbers

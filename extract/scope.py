@@ -24,7 +24,7 @@ class Coverage(IntEnum):
     PART = 3  # a pilot, a sub-list, a part (其中县直)
     OTHER_PERIOD = 4  # last year, the level before a change (从1279项增加到…), a multi-year review
     TARGET = 5  # a plan or target (力争…, 到2025年…, next year's plans), or a several-year total of
-    # a count of one year (9年累计话务量): no figure of the report year, dropped
+    # a count of one year (8年累计话务量): no figure of the report year, dropped
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
     ):
         return Scope(Coverage.TARGET, own(m.clause.start, m.start))
     several_years = grammar_words is not None and grammar.is_multi_year(text, m, grammar_words, year)
-    if several_years and fig.indicator in grammar_words.yearly:  # 9年累计话务量: no year's count
+    if several_years and fig.indicator in grammar_words.yearly:  # 8年累计话务量: no year's count
         return Scope(Coverage.TARGET, own(m.clause.start, m.start))
     if (
         any(w in clause_left[-8:] for w in words.period)
@@ -92,7 +92,7 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
     if other:  # 全市 in a county's report: the prefecture's figure
         return Scope(Coverage.PART, other)
     higher = next((w for w in words.higher if w in clause_left), None) if names else None
-    if higher and not names[0].endswith(("省", "自治区")):  # 国家层面59项…任务: not the place's own list
+    if higher and not names[0].endswith(("省", "自治区")):  # 国家层面40项…任务: not the place's own list
         return Scope(Coverage.PART, own(m.clause.start, m.start))
     if any(w in clause_left for w in words.website):
         return Scope(Coverage.PLAIN, own(m.clause.start, m.start))  # said, but no lesser figure

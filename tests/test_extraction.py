@@ -91,6 +91,31 @@ def test_no_seed_knowledge_in_the_extractor() -> None:
             assert not re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", rules), value
 
 
+def test_no_development_corpus_knowledge_in_the_extractor() -> None:
+    """Nor any place, sentence or figure of the development corpus (tune or check half)."""
+    from devset.corpus import KEYS
+
+    config = yaml.safe_load((ROOT / "config.yaml").read_text("utf-8"))
+    config.pop("jurisdictions")
+    code = "\n".join(p.read_text("utf-8") for p in (ROOT / "extract").glob("*.py"))
+    rules = code + "\n" + yaml.safe_dump(config, allow_unicode=True)
+    checked = 0
+    for path in sorted(KEYS.glob("*.yaml")):
+        key = yaml.safe_load(path.read_text("utf-8"))
+        for j in key["jurisdictions"]:
+            suffix = r"(维吾尔自治区|壮族自治区|回族自治区|自治区|自治县|自治州|省|县|市|区|旗|盟)$"
+            stem = re.sub(suffix, "", j["name_zh"])
+            if len(stem) >= 2 and j.get("level") != "municipality":  # the four municipalities are
+                assert stem not in rules, j["name_zh"]  # a fact of the administrative system (metadata.py)
+        for f in key.get("figures") or []:
+            assert f["evidence"] not in rules, f["evidence"]
+            value = f"{float(f['value']):g}"
+            if len(value.replace(".", "")) >= 4:
+                assert not re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", rules), (path.name, value)
+            checked += 1
+    assert checked > 100
+
+
 def test_unlisted_report_gets_its_stem_and_detected_facts(tmp_path: Path) -> None:
     report = tmp_path / "somecounty.txt"
     report.write_text("成都市武侯区行政审批服务局2023年工作总结\n全区政务服务事项1500项。\n", "utf-8")
