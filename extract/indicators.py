@@ -147,9 +147,10 @@ class IndicatorMapper:
         """The indicator of mention ``m`` by the cues of its own clause, or None.
 
         ``prev`` is the mention before it: after a change (较上年提升5%,达到70%) the level
-        reached takes the cue of the change's clause.
+        reached takes the cue of the change's clause. A count right after a category's name
+        (城建类120件) is one kind of a total, no figure of its own.
         """
-        if not m.unit or m.is_change:
+        if not m.unit or m.is_change or (m.unit_kind == "count" and _after_category(doc.analysis, m.start)):
             return None
         window, pos = _window(doc.analysis, m)
         hits = []
@@ -311,6 +312,14 @@ def _window(text: str, m: Mention) -> tuple[str, int]:
         close = right.find(")" if right[0] == "(" else "）")
         right = right[close + 1:] if close > 0 else ""
     return left + NUMBER + right.translate(_QUOTE_TABLE), len(left)
+
+
+def _after_category(text: str, start: int) -> bool:
+    """Does a category's name (…类) stand right before the number, with at most a verb between?"""
+    left = text[max(0, start - 4):start].rstrip(" ")
+    for verb in ("有", "为", "共", "计", "达", "占"):
+        left = left.removesuffix(verb)
+    return left.endswith("类") and not left.endswith(("各类", "全类"))
 
 
 def _has_number(s: str) -> bool:

@@ -289,3 +289,15 @@ FAMILIES_2 = [
 @pytest.mark.parametrize(("text", "expected"), FAMILIES_2)
 def test_families_second_round(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+BREAKDOWN_KINDS = [
+    pytest.param("受理诉求5000件,其中城乡建设类1200件、市场监管类800件。", [("hotline_requests", 5000.0)],
+                 id="category-counts-are-kinds"),
+    pytest.param("共受理各类诉求5000件。", [("hotline_requests", 5000.0)], id="all-kinds-is-the-total"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BREAKDOWN_KINDS)
+def test_category_counts(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
