@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .text import ChromeLines, figure_pattern
 
 QUALIFIERS = ("more_than", "at_least", "less_than", "approx")
 _QUALIFIER_PLACES = ("before", "between", "after")
@@ -117,7 +118,7 @@ class Config:
     numbers: NumberWords
     scope: ScopeWords
     matching: Matching
-    chrome_lines: tuple[re.Pattern[str], ...]
+    chrome_lines: ChromeLines
     levels: dict[str, str] = field(default_factory=dict)
     themes: tuple[Theme, ...] = ()
     user_corpus: Path | None = None  # the file of reports researchers added (python -m extract add)
@@ -201,21 +202,13 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
         v.check(0 <= mt[key] <= 50, f"matching.{key}", f"expected 0 to 50, got {mt[key]}")
     matching = Matching(mt["gap"], mt["max_after"], mt["exclude_reach"],
                         v.words(mt.get("after_stops"), "matching.after_stops", False))
-    reading = v.mapping(top.get("reading") or {}, "reading", {"chrome_lines": (list, False)})
-    chrome = []
-    for i, pat in enumerate(reading.get("chrome_lines") or []):
-        where = f"reading.chrome_lines[{i}]"
-        v.check(isinstance(pat, str), where, f"expected a regular expression, got {pat!r}")
-        try:
-            chrome.append(re.compile(pat))
-        except re.error as e:
-            v.fail(where, f"not a valid regular expression ({e}): {pat!r}")
+    chrome = _chrome(v, top.get("reading") or {}, indicators)
     levels = top.get("levels") or {}
     for k, val in levels.items():
         v.check(isinstance(k, str) and isinstance(val, str), f"levels.{k}", "expected text: text")
     return Config(
         path=path, jurisdictions=jurisdictions, categories=categories, indicators=indicators,
-        numbers=numbers, scope=scope, matching=matching, chrome_lines=tuple(chrome), levels=dict(levels),
+        numbers=numbers, scope=scope, matching=matching, chrome_lines=chrome, levels=dict(levels),
         themes=tuple(_themes(v, top.get("themes") or [])), keywords=_keywords(v, top.get("keywords") or {}),
         user_corpus=user_corpus,
     )
@@ -247,6 +240,8 @@ class _Validator:
             value = obj[key]
             if typ is int:
                 ok = isinstance(value, int) and not isinstance(value, bool)
+            elif typ is float:
+                ok = isinstance(value, int | float) and not isinstance(value, bool)
             elif typ is str:
                 ok = isinstance(value, str) and value.strip() != ""
             else:
@@ -270,7 +265,7 @@ class _Validator:
         seen.add(value)
 
 
-_TYPE_NAMES = {int: "a whole number", str: "text", list: "a list", dict: "a mapping"}
+_TYPE_NAMES = {int: "a whole number", float: "a number", str: "text", list: "a list", dict: "a mapping"}
 
 
 def _join(where: str, key: Any) -> str:
@@ -395,6 +390,28 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
     v.mapping(obj, "keywords", {"pos": (list, False), "min_length": (int, False), "stopwords": (list, False)})
     return Keywords(v.words(obj.get("pos"), "keywords.pos", False), obj.get("min_length") or 2,
                     v.words(obj.get("stopwords"), "keywords.stopwords", False))
+
+
+def _chrome(v: _Validator, obj: dict, indicators: tuple[Indicator, ...]) -> ChromeLines:
+    """The page-chrome rules: patterns anchored at the line start, a length bound, a warning share."""
+    reading = v.mapping(obj, "reading", {"chrome_lines": (list, False), "chrome_max_chars": (int, False),
+                                         "chrome_warn_share": (float, False)})
+    patterns = []
+    for i, pat in enumerate(reading.get("chrome_lines") or []):
+        where = f"reading.chrome_lines[{i}]"
+        v.check(isinstance(pat, str), where, f"expected a regular expression, got {pat!r}")
+        try:
+            patterns.append(re.compile(pat))
+        except re.error as e:
+            v.fail(where, f"not a valid regular expression ({e}): {pat!r}")
+        v.check(pat.startswith("^"), where,
+                f"a chrome pattern must start with ^ (match from the start of a line), got {pat!r}")
+    max_chars = reading.get("chrome_max_chars", ChromeLines.max_chars)
+    v.check(1 <= max_chars <= 500, "reading.chrome_max_chars", f"expected 1 to 500, got {max_chars}")
+    share = reading.get("chrome_warn_share", ChromeLines.warn_share)
+    v.check(0 <= share <= 1, "reading.chrome_warn_share", f"expected a share from 0 to 1, got {share}")
+    units = {u for ind in indicators for u in ind.units}
+    return ChromeLines(tuple(patterns), max_chars, figure_pattern(units), float(share))
 
 
 def _scope(v: _Validator, obj: dict) -> ScopeWords:

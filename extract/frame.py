@@ -85,7 +85,7 @@ def report_row(r: ReportResult) -> dict:
         "sha256": r.report.sha256 if r.report else None,
         "mentions": len(r.mentions), "figures": len(r.figures),
         "indicators": len({f.indicator for f in r.figures}),
-        "status": "ok" if r.ok else "error", "message": r.error or "",
+        "status": "ok" if r.ok else "error", "message": r.error or (r.doc.note if r.doc else ""),
     }
 
 

@@ -102,6 +102,8 @@ class Extractor:
         except UnreadableReport as e:
             return ReportResult(juris, source, source, error=e.problem)
         doc = prepare(report.text, self.config.chrome_lines)
+        if not doc.analysis.strip():  # chrome rules blanked everything: nothing left to read
+            return ReportResult(juris, source, source, report, doc, error=doc.note)
         if jurisdiction is None:
             d = detect(doc.analysis, doc.text, self.config.levels)
             juris = replace(juris, name_zh=d.name_zh, level=d.level, report_year=d.report_year,

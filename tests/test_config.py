@@ -77,6 +77,12 @@ BROKEN = [
     pytest.param(_set(["reading", "chrome_lines"], ["(unclosed"]), "reading.chrome_lines[0]",
                  "regular expression", id="bad-regex"),
     pytest.param(lambda d: d.pop("indicators"), "indicators", "missing required key", id="no-indicators"),
+    pytest.param(_set(["reading", "chrome_lines"], ["^当前位置", "来源[:：]"]), "reading.chrome_lines[1]",
+                 "start with ^", id="chrome-not-anchored"),
+    pytest.param(_set(["reading", "chrome_max_chars"], 0), "reading.chrome_max_chars", "expected 1 to 500",
+                 id="chrome-length-zero"),
+    pytest.param(_set(["reading", "chrome_warn_share"], 1.5), "reading.chrome_warn_share",
+                 "expected a share from 0 to 1", id="chrome-share-over-one"),
 ]
 
 
