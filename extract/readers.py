@@ -13,6 +13,7 @@ import codecs
 import hashlib
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,11 @@ from charset_normalizer import from_bytes
 from .errors import UnreadableReport
 
 MAX_BYTES = 20 * 1024 * 1024  # a yearly report is well under 1 MB of text; 20 MB allows scanned-free PDFs
+# Hostile files: a .docx is a zip, and a 1.5 MB zip can unpack to gigabytes; a PDF can hold
+# countless pages. A yearly report is far inside these bounds.
+MAX_DOCX_UNPACKED = 64 * 1024 * 1024  # all parts of a .docx together, unpacked (text, styles, pictures)
+MAX_DOCX_MEMBERS = 1000  # parts in the zip; a Word file has a few dozen
+MAX_PDF_PAGES = 1000
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf", ".html", ".htm")
 
@@ -102,6 +108,7 @@ def _docx(data: bytes, name: str) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_zip(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:
@@ -119,6 +126,27 @@ def _docx(data: bytes, name: str) -> str:
     return "\n".join(lines)
 
 
+def _check_zip(data: bytes, name: str) -> None:
+    """Refuse a .docx whose parts unpack to more than ``MAX_DOCX_UNPACKED`` or are too many.
+
+    The sizes checked are the ones the zip declares; ``zipfile`` never unpacks a part beyond its
+    declared size (it stops and fails the CRC check), so a lying header cannot get past.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as e:
+        raise UnreadableReport(name, f"not a readable Word (.docx) file: the file is damaged ({e})") from None
+    if len(parts) > MAX_DOCX_MEMBERS:
+        raise UnreadableReport(name, f"the Word file holds {len(parts)} parts (over the {MAX_DOCX_MEMBERS} allowed); "
+                                     "save it again from Word, or as PDF or text")
+    unpacked = sum(p.file_size for p in parts)
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise UnreadableReport(name, f"the Word file unpacks to {unpacked / 2**20:,.0f} MB (over the "
+                                     f"{MAX_DOCX_UNPACKED // 2**20} MB allowed; a zip bomb?); "
+                                     "save the text as .txt or PDF")
+
+
 def _pdf(data: bytes, name: str) -> str:
     """The text layer of a PDF, page by page (PDFium, which reads CJK CID fonts reliably)."""
     import pypdfium2 as pdfium
@@ -130,6 +158,9 @@ def _pdf(data: bytes, name: str) -> str:
             raise UnreadableReport(name, "the PDF is encrypted; save an unencrypted copy first") from None
         raise UnreadableReport(name, f"not a readable PDF ({e})") from None
     try:
+        if len(pdf) > MAX_PDF_PAGES:
+            raise UnreadableReport(name, f"the PDF has {len(pdf)} pages, over the {MAX_PDF_PAGES}-page limit; "
+                                         "split it into the report itself and its annexes")
         pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
     finally:
         pdf.close()
