@@ -406,12 +406,51 @@ def _chrome(v: _Validator, obj: dict, indicators: tuple[Indicator, ...]) -> Chro
             v.fail(where, f"not a valid regular expression ({e}): {pat!r}")
         v.check(pat.startswith("^"), where,
                 f"a chrome pattern must start with ^ (match from the start of a line), got {pat!r}")
+        v.check(not nested_quantifier(pat), where,
+                f"nested quantifiers (a repeated group that itself holds a repetition, like (a+)+) can take "
+                f"minutes on one line: {pat!r}; rewrite it without the outer repetition")
     max_chars = reading.get("chrome_max_chars", ChromeLines.max_chars)
     v.check(1 <= max_chars <= 500, "reading.chrome_max_chars", f"expected 1 to 500, got {max_chars}")
     share = reading.get("chrome_warn_share", ChromeLines.warn_share)
     v.check(0 <= share <= 1, "reading.chrome_warn_share", f"expected a share from 0 to 1, got {share}")
     units = {u for ind in indicators for u in ind.units}
     return ChromeLines(tuple(patterns), max_chars, figure_pattern(units), float(share))
+
+
+def nested_quantifier(pattern: str) -> bool:
+    """Whether ``pattern`` repeats a group that itself holds a variable repetition: (a+)+, (\\s*x)*.
+
+    Such a pattern can backtrack exponentially on a line it does not match. A fixed count inside
+    ((ab)+, (\\d{4}-)+) or an optional group around it ((x+)?) is fine.
+
+    >>> nested_quantifier(r"^(\\s*\\d+)*来源"), nested_quantifier(r"^\\s*(打印|关闭)")
+    (True, False)
+    """
+    import re._constants as sre  # the standard library's own regex parser: exact, not a guess
+    import re._parser as sre_parse
+
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT)
+
+    def subpatterns(av: Any):
+        if isinstance(av, sre_parse.SubPattern):
+            yield av
+        elif isinstance(av, tuple | list):
+            for x in av:
+                yield from subpatterns(x)
+
+    def walk(items: Any, repeated: bool) -> bool:
+        for op, av in items:
+            if op in repeats:
+                lo, hi, body = av
+                if repeated and lo != hi:
+                    return True
+                if walk(body, repeated or hi > 1):
+                    return True
+            elif any(walk(sub, repeated) for sub in subpatterns(av)):
+                return True
+        return False
+
+    return walk(sre_parse.parse(pattern), False)
 
 
 def _scope(v: _Validator, obj: dict) -> ScopeWords:

@@ -111,3 +111,32 @@ def test_malformed_yaml(tmp_path: Path, text: str, problem: str) -> None:
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="file not found"):
         load_config(tmp_path / "nope.yaml")
+
+
+REGEXES = [  # (chrome pattern, refused?): a repeated group that itself repeats can backtrack for minutes
+    pytest.param(r"^(a+)+$", True, id="plus-in-plus"),
+    pytest.param(r"^(\s*\d+)*来源", True, id="star-in-star"),
+    pytest.param(r"^(.*)*x", True, id="dot-star-in-star"),
+    pytest.param(r"^(\w+\s?)+$", True, id="word-run-in-plus"),
+    pytest.param(r"^(\d{1,3},?)+$", True, id="bounded-range-in-plus"),
+    pytest.param(r"^(?:(?:ab)+c)+$", True, id="non-capturing"),
+    pytest.param(r"^(x|(y+))+$", True, id="inside-an-alternative"),
+    pytest.param(r"^\s*当前位置", False, id="plain"),
+    pytest.param(r"^(ab)+$", False, id="fixed-group-repeated"),
+    pytest.param(r"^(\d{4}-)+$", False, id="fixed-count-inside"),
+    pytest.param(r"^\s*(\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?\s+)?来源[:：]", False, id="optional-groups"),
+    pytest.param(r"^\s*(打印|关闭|分享到|返回顶部)", False, id="alternatives"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "refused"), REGEXES)
+def test_chrome_regexes_with_nested_quantifiers_are_refused(tmp_path: Path, pattern: str, refused: bool) -> None:
+    path = _broken(tmp_path, _set(["reading", "chrome_lines"], ["^\\s*相关新闻", pattern]))
+    if not refused:
+        assert pattern in [p.pattern for p in load_config(path).chrome_lines.patterns]
+        return
+    with pytest.raises(ConfigError) as e:
+        load_config(path)
+    assert e.value.where == "reading.chrome_lines[1]"
+    assert "nested quantifiers" in e.value.problem and repr(pattern) in e.value.problem
+    assert str(path) in str(e.value) and "\n" not in str(e.value)
