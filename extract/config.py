@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .numbers import MULTIPLIERS
 from .text import ChromeLines, figure_pattern
 
 QUALIFIERS = ("more_than", "at_least", "less_than", "approx")
@@ -188,12 +189,12 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
     })
     categories = tuple(_categories(v, top["categories"]))
     cat_ids = {c.id for c in categories}
-    indicators = tuple(_indicators(v, top["indicators"], cat_ids))
+    numbers = _numbers(v, top["numbers"])
+    indicators = tuple(_indicators(v, top["indicators"], cat_ids, numbers))
     jurisdictions = tuple(_jurisdictions(v, top["jurisdictions"], path.parent, check_reports))
     user_corpus = path.parent / top["user_corpus"] if top.get("user_corpus") else None
     if user_corpus is not None and user_corpus.exists():
         jurisdictions += _user_corpus(user_corpus, {j.id for j in jurisdictions}, check_reports)
-    numbers = _numbers(v, top["numbers"])
     scope = _scope(v, top["scope"])
     mt = v.mapping(top["matching"], "matching", {
         "gap": (int, True), "max_after": (int, True), "exclude_reach": (int, True), "after_stops": (list, False),
@@ -292,7 +293,7 @@ _INDICATOR_KEYS = {
 }
 
 
-def _indicators(v: _Validator, items: list, cat_ids: set[str]) -> list[Indicator]:
+def _indicators(v: _Validator, items: list, cat_ids: set[str], numbers: NumberWords) -> list[Indicator]:
     seen: set[str] = set()
     out = []
     for i, item in enumerate(items):
@@ -301,17 +302,43 @@ def _indicators(v: _Validator, items: list, cat_ids: set[str]) -> list[Indicator
         v.unique_id(item["id"], where, seen)
         v.check(item["category"] in cat_ids, f"{where}.category",
                 f"unknown category {item['category']!r} (known: {', '.join(sorted(cat_ids))})")
+        units = v.words(item["units"], f"{where}.units")
+        for j, unit in enumerate(units):
+            _known_unit(v, unit, f"{where}.units[{j}]", numbers)
+        _known_unit(v, item["unit"], f"{where}.unit", numbers)
         out.append(Indicator(
             id=item["id"], category=item["category"], label_zh=item["label_zh"],
             label_en=item["label_en"], unit=item["unit"], definition=item["definition"],
-            definition_zh=item.get("definition_zh") or "",
-            units=v.words(item["units"], f"{where}.units"),
-            cues=v.words(item["cues"], f"{where}.cues"),
-            exclude=v.words(item.get("exclude"), f"{where}.exclude", required=False),
-            context=v.words(item.get("context"), f"{where}.context", required=False),
+            definition_zh=item.get("definition_zh") or "", units=units,
+            cues=_cues(v, item["cues"], f"{where}.cues"),
+            exclude=_cues(v, item.get("exclude"), f"{where}.exclude", required=False, digits=True),
+            context=_cues(v, item.get("context"), f"{where}.context", required=False, digits=True),
         ))
     v.check(bool(out), "indicators", "at least one indicator is needed")
     return out
+
+
+def _known_unit(v: _Validator, unit: str, where: str, numbers: NumberWords) -> None:
+    """An indicator's unit must be one a number can carry: numbers.units, with 万/亿 left to the number."""
+    multiplier = next((m for m in MULTIPLIERS if unit.startswith(m) and len(unit) > 1), None)
+    v.check(multiplier is None, where,
+            f"unit {unit!r}: {multiplier} belongs to the number (12.5{unit} is 125000 {unit[1:]}); "
+            f"write {unit[1:]!r}")
+    known = [u for words in numbers.units.values() for u in words]
+    v.check(unit in known, where,
+            f"unit {unit!r} is not one numbers carry, so this indicator would never match; add it to "
+            f"numbers.units or use one of: {', '.join(known)}")
+
+
+def _cues(v: _Validator, obj: Any, where: str, required: bool = True, digits: bool = False) -> tuple[str, ...]:
+    """Cue-syntax words. A cue needs a Chinese character or a letter; an exclude or context word
+    (``digits``) may be a number such as 12345. Punctuation or quotes alone match almost anywhere."""
+    words = v.words(obj, where, required)
+    need = "Chinese character, letter or digit" if digits else "Chinese character or letter"
+    for i, w in enumerate(words):
+        v.check(any(ch.isalnum() if digits else ch.isalpha() for ch in w), f"{where}[{i}]",
+                f"needs at least one {need} (without one it matches almost any clause), got {w!r}")
+    return words
 
 
 _JURISDICTION_KEYS = {

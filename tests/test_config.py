@@ -86,6 +86,51 @@ BROKEN = [
 ]
 
 
+# Values the schema accepts but that would silently give wrong results: an indicator unit that no
+# number carries (the indicator never matches), a cue of punctuation alone (it matches everywhere).
+SILENTLY_WRONG = [
+    pytest.param(_set(["indicators", 0, "units"], ["项", "通"]), "indicators[0].units[1]",
+                 "unit '通' is not one numbers carry", id="unknown-unit"),
+    pytest.param(_set(["indicators", 0, "unit"], "宗数"), "indicators[0].unit", "unit '宗数' is not one numbers carry",
+                 id="unknown-display-unit"),
+    pytest.param(_set(["indicators", 0, "units"], ["万项"]), "indicators[0].units[0]",
+                 "万 belongs to the number", id="multiplier-in-unit"),
+    pytest.param(_set(["indicators", 3, "cues"], ["网办率", "，"]), "indicators[3].cues[1]",
+                 "Chinese character or letter", id="punctuation-cue"),
+    pytest.param(_set(["indicators", 3, "cues"], ["“”"]), "indicators[3].cues[0]",
+                 "Chinese character or letter", id="quotes-only-cue"),
+    pytest.param(_set(["indicators", 3, "cues"], ["……"]), "indicators[3].cues[0]",
+                 "Chinese character or letter", id="ellipsis-cue"),
+    pytest.param(_set(["indicators", 3, "cues"], ["12345"]), "indicators[3].cues[0]",
+                 "Chinese character or letter", id="digits-cue"),
+    pytest.param(_set(["indicators", 3, "exclude"], ["招投标", "、"]), "indicators[3].exclude[1]",
+                 "Chinese character, letter or digit", id="punctuation-exclude"),
+    pytest.param(_set(["indicators", 3, "context"], ["%"]), "indicators[3].context[0]",
+                 "Chinese character, letter or digit", id="punctuation-context"),
+]
+
+
+@pytest.mark.parametrize(("edit", "where", "problem"), SILENTLY_WRONG)
+def test_values_that_would_give_wrong_figures_are_refused(tmp_path: Path, edit, where: str, problem: str) -> None:
+    path = _broken(tmp_path, edit)
+    with pytest.raises(ConfigError) as e:
+        load_config(path)
+    assert (e.value.where, problem in e.value.problem) == (where, True), e.value.problem
+    message = str(e.value)
+    assert message.startswith(f"{path}: {where}: ") and "\n" not in message
+
+
+@pytest.mark.parametrize("value", ["一网通办", "“一网通办”率", "APP", "发布…信息", "12345热线"])
+def test_ordinary_cues_are_accepted(tmp_path: Path, value: str) -> None:
+    config = load_config(_broken(tmp_path, _set(["indicators", 3, "cues"], [value])))
+    assert config.indicators[3].cues == (value,)
+
+
+def test_a_context_word_may_be_a_number(tmp_path: Path) -> None:
+    config = load_config(_broken(tmp_path, _set(["indicators", 3, "context"], ["12345"])))
+    assert config.indicators[3].context == ("12345",)
+
+
 @pytest.mark.parametrize(("edit", "where", "problem"), BROKEN)
 def test_broken_config_names_the_place(tmp_path: Path, edit, where: str, problem: str) -> None:
     with pytest.raises(ConfigError) as e:
