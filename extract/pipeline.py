@@ -114,8 +114,9 @@ class Extractor:
 
 
 def keep_text(result: ReportResult, folder: Path, root: Path) -> None:
-    """Save the extracted text of a Word, PDF, web-page or non-UTF-8 report into ``folder`` and
-    point ``result.source`` at it, so that evidence round-trips through start/end."""
+    """Save the extracted text of a Word, PDF, web-page, non-UTF-8 or UTF-8-with-BOM report into
+    ``folder`` (UTF-8, no BOM) and point ``result.source`` at it, so that evidence round-trips
+    through start/end with a plain ``open(source, encoding="utf-8")``."""
     if result.report is None or result.report.is_own_text:
         return
     folder.mkdir(parents=True, exist_ok=True)
