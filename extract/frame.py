@@ -61,7 +61,7 @@ def safe_frame(df: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.Dat
     columns = [c for c in (df.columns if columns is None else columns) if c in df.columns]
     out = None
     for c in columns:
-        if df[c].dtype.kind not in "OSU" and str(df[c].dtype) != "string":
+        if not (pd.api.types.is_object_dtype(df[c]) or pd.api.types.is_string_dtype(df[c])):
             continue  # numbers, booleans, dates: never a formula
         safe = df[c].map(safe_cell)
         if not safe.equals(df[c]):
