@@ -7,6 +7,7 @@ import io
 import pandas as pd
 
 from dashboard.tables import headlines
+from extract.frame import safe_frame
 
 NOT_REPORTED = "not_reported"
 FIELDS = ("value", "qualifier", "scope")
@@ -45,8 +46,9 @@ def tidy(indicators: pd.DataFrame, chosen: list[str], jurisdictions: list[str]) 
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM, so Excel on Windows shows the Chinese."""
-    return df.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """UTF-8 with BOM, so Excel on Windows shows the Chinese; a text cell that Excel would run as
+    a formula (=, +, -, @ …) gets a leading ' (``extract.frame.safe_cell``)."""
+    return safe_frame(df).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
 __all__ = ["FIELDS", "NOT_REPORTED", "csv_bytes", "headlines", "read_wide", "tidy", "wide"]

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pandas as pd
 
 from extract.config import Config
+from extract.frame import safe_frame
 
 SHEETS = ("comparison", "figures", "sources", "definitions", "about")
 
@@ -48,14 +49,14 @@ def about(reports: pd.DataFrame, jurisdictions: list[str], when: datetime | None
 
 def xlsx_bytes(comparison: pd.DataFrame, figures: pd.DataFrame, reports: pd.DataFrame, config: Config,
                jurisdictions: list[str]) -> bytes:
-    """The workbook, as bytes."""
+    """The workbook, as bytes. A text cell that Excel would run as a formula (=, +, -, @ …) gets a
+    leading ' (``extract.frame.safe_cell``), so report text is never a live formula."""
     buf = io.BytesIO()
+    sheets = {"comparison": comparison, "figures": figures, "sources": sources(reports, jurisdictions),
+              "definitions": definitions(config), "about": about(reports, jurisdictions)}
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
-        comparison.to_excel(xl, sheet_name="comparison", index=False)
-        figures.to_excel(xl, sheet_name="figures", index=False)
-        sources(reports, jurisdictions).to_excel(xl, sheet_name="sources", index=False)
-        definitions(config).to_excel(xl, sheet_name="definitions", index=False)
-        about(reports, jurisdictions).to_excel(xl, sheet_name="about", index=False)
+        for name in SHEETS:
+            safe_frame(sheets[name]).to_excel(xl, sheet_name=name, index=False)
         for ws in xl.book.worksheets:
             for col in ws.columns:
                 width = max(len(str(c.value or "")) for c in col[:50])

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .numbers import MULTIPLIERS
+from .text import ChromeLines, figure_pattern
 
 QUALIFIERS = ("more_than", "at_least", "less_than", "approx")
 _QUALIFIER_PLACES = ("before", "between", "after")
@@ -137,7 +139,7 @@ class Config:
     numbers: NumberWords
     scope: ScopeWords
     matching: Matching
-    chrome_lines: tuple[re.Pattern[str], ...]
+    chrome_lines: ChromeLines
     levels: dict[str, str] = field(default_factory=dict)
     themes: tuple[Theme, ...] = ()
     user_corpus: Path | None = None  # the file of reports researchers added (python -m extract add)
@@ -209,12 +211,12 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
     })
     categories = tuple(_categories(v, top["categories"]))
     cat_ids = {c.id for c in categories}
-    indicators = tuple(_indicators(v, top["indicators"], cat_ids))
+    numbers = _numbers(v, top["numbers"])
+    indicators = tuple(_indicators(v, top["indicators"], cat_ids, numbers))
     jurisdictions = tuple(_jurisdictions(v, top["jurisdictions"], path.parent, check_reports))
     user_corpus = path.parent / top["user_corpus"] if top.get("user_corpus") else None
     if user_corpus is not None and user_corpus.exists():
         jurisdictions += _user_corpus(user_corpus, {j.id for j in jurisdictions}, check_reports)
-    numbers = _numbers(v, top["numbers"])
     scope = _scope(v, top["scope"])
     mt = v.mapping(top["matching"], "matching", {
         "gap": (int, True), "max_after": (int, True), "exclude_reach": (int, True), "after_stops": (list, False),
@@ -228,21 +230,13 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
                         v.words(mt.get("after_stops"), "matching.after_stops", False),
                         mt.get("max_after_items", mt["max_after"]),
                         v.words(mt.get("items_words"), "matching.items_words", False))
-    reading = v.mapping(top.get("reading") or {}, "reading", {"chrome_lines": (list, False)})
-    chrome = []
-    for i, pat in enumerate(reading.get("chrome_lines") or []):
-        where = f"reading.chrome_lines[{i}]"
-        v.check(isinstance(pat, str), where, f"expected a regular expression, got {pat!r}")
-        try:
-            chrome.append(re.compile(pat))
-        except re.error as e:
-            v.fail(where, f"not a valid regular expression ({e}): {pat!r}")
+    chrome = _chrome(v, top.get("reading") or {}, indicators)
     levels = top.get("levels") or {}
     for k, val in levels.items():
         v.check(isinstance(k, str) and isinstance(val, str), f"levels.{k}", "expected text: text")
     return Config(
         path=path, jurisdictions=jurisdictions, categories=categories, indicators=indicators,
-        numbers=numbers, scope=scope, matching=matching, chrome_lines=tuple(chrome), levels=dict(levels),
+        numbers=numbers, scope=scope, matching=matching, chrome_lines=chrome, levels=dict(levels),
         themes=tuple(_themes(v, top.get("themes") or [])), keywords=_keywords(v, top.get("keywords") or {}),
         user_corpus=user_corpus, grammar=_grammar(v, top.get("grammar") or {}, {i.id for i in indicators}),
     )
@@ -274,6 +268,8 @@ class _Validator:
             value = obj[key]
             if typ is int:
                 ok = isinstance(value, int) and not isinstance(value, bool)
+            elif typ is float:
+                ok = isinstance(value, int | float) and not isinstance(value, bool)
             elif typ is str:
                 ok = isinstance(value, str) and value.strip() != ""
             else:
@@ -297,7 +293,7 @@ class _Validator:
         seen.add(value)
 
 
-_TYPE_NAMES = {int: "a whole number", str: "text", list: "a list", dict: "a mapping"}
+_TYPE_NAMES = {int: "a whole number", float: "a number", str: "text", list: "a list", dict: "a mapping"}
 
 
 def _join(where: str, key: Any) -> str:
@@ -324,7 +320,7 @@ _INDICATOR_KEYS = {
 }
 
 
-def _indicators(v: _Validator, items: list, cat_ids: set[str]) -> list[Indicator]:
+def _indicators(v: _Validator, items: list, cat_ids: set[str], numbers: NumberWords) -> list[Indicator]:
     seen: set[str] = set()
     out = []
     for i, item in enumerate(items):
@@ -333,17 +329,43 @@ def _indicators(v: _Validator, items: list, cat_ids: set[str]) -> list[Indicator
         v.unique_id(item["id"], where, seen)
         v.check(item["category"] in cat_ids, f"{where}.category",
                 f"unknown category {item['category']!r} (known: {', '.join(sorted(cat_ids))})")
+        units = v.words(item["units"], f"{where}.units")
+        for j, unit in enumerate(units):
+            _known_unit(v, unit, f"{where}.units[{j}]", numbers)
+        _known_unit(v, item["unit"], f"{where}.unit", numbers)
         out.append(Indicator(
             id=item["id"], category=item["category"], label_zh=item["label_zh"],
             label_en=item["label_en"], unit=item["unit"], definition=item["definition"],
-            definition_zh=item.get("definition_zh") or "",
-            units=v.words(item["units"], f"{where}.units"),
-            cues=v.words(item["cues"], f"{where}.cues"),
-            exclude=v.words(item.get("exclude"), f"{where}.exclude", required=False),
-            context=v.words(item.get("context"), f"{where}.context", required=False),
+            definition_zh=item.get("definition_zh") or "", units=units,
+            cues=_cues(v, item["cues"], f"{where}.cues"),
+            exclude=_cues(v, item.get("exclude"), f"{where}.exclude", required=False, digits=True),
+            context=_cues(v, item.get("context"), f"{where}.context", required=False, digits=True),
         ))
     v.check(bool(out), "indicators", "at least one indicator is needed")
     return out
+
+
+def _known_unit(v: _Validator, unit: str, where: str, numbers: NumberWords) -> None:
+    """An indicator's unit must be one a number can carry: numbers.units, with 万/亿 left to the number."""
+    multiplier = next((m for m in MULTIPLIERS if unit.startswith(m) and len(unit) > 1), None)
+    v.check(multiplier is None, where,
+            f"unit {unit!r}: {multiplier} belongs to the number (12.5{unit} is 125000 {unit[1:]}); "
+            f"write {unit[1:]!r}")
+    known = [u for words in numbers.units.values() for u in words]
+    v.check(unit in known, where,
+            f"unit {unit!r} is not one numbers carry, so this indicator would never match; add it to "
+            f"numbers.units or use one of: {', '.join(known)}")
+
+
+def _cues(v: _Validator, obj: Any, where: str, required: bool = True, digits: bool = False) -> tuple[str, ...]:
+    """Cue-syntax words. A cue needs a Chinese character or a letter; an exclude or context word
+    (``digits``) may be a number such as 12345. Punctuation or quotes alone match almost anywhere."""
+    words = v.words(obj, where, required)
+    need = "Chinese character, letter or digit" if digits else "Chinese character or letter"
+    for i, w in enumerate(words):
+        v.check(any(ch.isalnum() if digits else ch.isalpha() for ch in w), f"{where}[{i}]",
+                f"needs at least one {need} (without one it matches almost any clause), got {w!r}")
+    return words
 
 
 _JURISDICTION_KEYS = {
@@ -438,6 +460,67 @@ def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     return GrammarWords(**{k: v.words(obj.get(k), f"grammar.{k}", False) for k in lists},
                         complement_indicators=inds,
                         complement_before=v.words(comp.get("before"), "grammar.complement.before", False))
+
+
+def _chrome(v: _Validator, obj: dict, indicators: tuple[Indicator, ...]) -> ChromeLines:
+    """The page-chrome rules: patterns anchored at the line start, a length bound, a warning share."""
+    reading = v.mapping(obj, "reading", {"chrome_lines": (list, False), "chrome_max_chars": (int, False),
+                                         "chrome_warn_share": (float, False)})
+    patterns = []
+    for i, pat in enumerate(reading.get("chrome_lines") or []):
+        where = f"reading.chrome_lines[{i}]"
+        v.check(isinstance(pat, str), where, f"expected a regular expression, got {pat!r}")
+        try:
+            patterns.append(re.compile(pat))
+        except re.error as e:
+            v.fail(where, f"not a valid regular expression ({e}): {pat!r}")
+        v.check(pat.startswith("^"), where,
+                f"a chrome pattern must start with ^ (match from the start of a line), got {pat!r}")
+        v.check(not nested_quantifier(pat), where,
+                f"nested quantifiers (a repeated group that itself holds a repetition, like (a+)+) can take "
+                f"minutes on one line: {pat!r}; rewrite it without the outer repetition")
+    max_chars = reading.get("chrome_max_chars", ChromeLines.max_chars)
+    v.check(1 <= max_chars <= 500, "reading.chrome_max_chars", f"expected 1 to 500, got {max_chars}")
+    share = reading.get("chrome_warn_share", ChromeLines.warn_share)
+    v.check(0 <= share <= 1, "reading.chrome_warn_share", f"expected a share from 0 to 1, got {share}")
+    units = {u for ind in indicators for u in ind.units}
+    return ChromeLines(tuple(patterns), max_chars, figure_pattern(units), float(share))
+
+
+def nested_quantifier(pattern: str) -> bool:
+    """Whether ``pattern`` repeats a group that itself holds a variable repetition: (a+)+, (\\s*x)*.
+
+    Such a pattern can backtrack exponentially on a line it does not match. A fixed count inside
+    ((ab)+, (\\d{4}-)+) or an optional group around it ((x+)?) is fine.
+
+    >>> nested_quantifier(r"^(\\s*\\d+)*来源"), nested_quantifier(r"^\\s*(打印|关闭)")
+    (True, False)
+    """
+    import re._constants as sre  # the standard library's own regex parser: exact, not a guess
+    import re._parser as sre_parse
+
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT)
+
+    def subpatterns(av: Any):
+        if isinstance(av, sre_parse.SubPattern):
+            yield av
+        elif isinstance(av, tuple | list):
+            for x in av:
+                yield from subpatterns(x)
+
+    def walk(items: Any, repeated: bool) -> bool:
+        for op, av in items:
+            if op in repeats:
+                lo, hi, body = av
+                if repeated and lo != hi:
+                    return True
+                if walk(body, repeated or hi > 1):
+                    return True
+            elif any(walk(sub, repeated) for sub in subpatterns(av)):
+                return True
+        return False
+
+    return walk(sre_parse.parse(pattern), False)
 
 
 def _scope(v: _Validator, obj: dict) -> ScopeWords:

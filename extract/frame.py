@@ -33,6 +33,41 @@ REPORT_COLUMNS = [
     "figures", "indicators", "status", "message",
 ]
 QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "approx")
+# Text columns a spreadsheet could read as a formula (see ``safe_cell``). Not ids, offsets and
+# provenance: ``evidence`` must stay the report's own characters, ``source`` a path.
+TEXT_COLUMNS = {
+    "indicators": ("name_zh", "name_en", "level", "label_zh", "label_en", "scope"),
+    "mentions": ("clause",),
+    "reports": ("name_zh", "name_en", "province", "prefecture", "level", "agency", "message"),
+}
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def safe_cell(value: object) -> object:
+    """A text cell that Excel or LibreOffice would run as a formula, with a leading ' (as OWASP
+    recommends against CSV injection): one beginning with =, +, -, @ after leading whitespace,
+    or with a tab or carriage return. Numbers and other text are returned as they are.
+
+    >>> safe_cell("=1+1"), safe_cell(" -1"), safe_cell(-1.0), safe_cell("全县")
+    ("'=1+1", "' -1", -1.0, '全县')
+    """
+    if isinstance(value, str) and (value[:1] in ("\t", "\r") or value.lstrip()[:1] in _FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_frame(df: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:
+    """``df`` with ``safe_cell`` applied to its text ``columns`` (default: every text column)."""
+    columns = [c for c in (df.columns if columns is None else columns) if c in df.columns]
+    out = None
+    for c in columns:
+        if not (pd.api.types.is_object_dtype(df[c]) or pd.api.types.is_string_dtype(df[c])):
+            continue  # numbers, booleans, dates: never a formula
+        safe = df[c].map(safe_cell)
+        if not safe.equals(df[c]):
+            out = df.copy() if out is None else out
+            out[c] = safe
+    return df if out is None else out
 
 
 
@@ -85,7 +120,7 @@ def report_row(r: ReportResult) -> dict:
         "sha256": r.report.sha256 if r.report else None,
         "mentions": len(r.mentions), "figures": len(r.figures),
         "indicators": len({f.indicator for f in r.figures}),
-        "status": "ok" if r.ok else "error", "message": r.error or "",
+        "status": "ok" if r.ok else "error", "message": r.error or (r.doc.note if r.doc else ""),
     }
 
 
@@ -135,7 +170,9 @@ class CsvSink:
 
     def write(self, name: str, rows: Iterable[dict]) -> None:
         columns = self.FILES[name]
-        self._writers[name].writerows([csv_cell(row.get(c)) for c in columns] for row in rows)
+        text = set(TEXT_COLUMNS[name])
+        self._writers[name].writerows(
+            [csv_cell(safe_cell(row.get(c)) if c in text else row.get(c)) for c in columns] for row in rows)
 
     def close(self) -> None:
         for f in self._files.values():
@@ -143,8 +180,12 @@ class CsvSink:
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
-    """UTF-8 with BOM (so Excel shows Chinese), ``\\n`` line ends, the same bytes every run."""
+    """UTF-8 with BOM (so Excel shows Chinese), ``\\n`` line ends, the same bytes every run.
+
+    For indicators.csv, mentions.csv and reports.csv, the ``TEXT_COLUMNS`` go through ``safe_cell``.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    df = safe_frame(df, TEXT_COLUMNS.get(path.stem, ()))
     df.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 

@@ -115,6 +115,8 @@ class Extractor:
         except UnreadableReport as e:
             return ReportResult(juris, source, source, error=e.problem)
         doc = prepare(report.text, self.config.chrome_lines)
+        if not doc.analysis.strip():  # chrome rules blanked everything: nothing left to read
+            return ReportResult(juris, source, source, report, doc, error=doc.note)
         if jurisdiction is None:
             d = detect(doc.analysis, doc.text, self.config.levels)
             juris = replace(juris, name_zh=d.name_zh, level=d.level, report_year=d.report_year,
@@ -125,8 +127,9 @@ class Extractor:
 
 
 def keep_text(result: ReportResult, folder: Path, root: Path) -> None:
-    """Save the extracted text of a Word, PDF, web-page or non-UTF-8 report into ``folder`` and
-    point ``result.source`` at it, so that evidence round-trips through start/end."""
+    """Save the extracted text of a Word, PDF, web-page, non-UTF-8 or UTF-8-with-BOM report into
+    ``folder`` (UTF-8, no BOM) and point ``result.source`` at it, so that evidence round-trips
+    through start/end with a plain ``open(source, encoding="utf-8")``."""
     if result.report is None or result.report.is_own_text:
         return
     folder.mkdir(parents=True, exist_ok=True)

@@ -2,8 +2,9 @@
 
 One reader per format behind ``read_report``. The text returned is what offsets in the output
 refer to: decoded, BOM removed and line ends made ``\\n`` (as Python's text mode reads a file).
-For a UTF-8 text file that is the file itself; for anything else the CLI keeps the extracted
-text beside the output (``texts/``), so that ``open(source).read()[start:end]`` still gives the
+For a UTF-8 text file without BOM that is the file itself; for anything else (a BOM, another
+encoding, Word, a PDF whose wrapped lines were joined) the CLI keeps the extracted text beside the
+output (``texts/``), so that ``open(source, encoding="utf-8").read()[start:end]`` still gives the
 evidence back.
 """
 
@@ -12,7 +13,9 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import itertools
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +24,11 @@ from charset_normalizer import from_bytes
 from .errors import UnreadableReport
 
 MAX_BYTES = 20 * 1024 * 1024  # a yearly report is well under 1 MB of text; 20 MB allows scanned-free PDFs
+# Hostile files: a .docx is a zip, and a 1.5 MB zip can unpack to gigabytes; a PDF can hold
+# countless pages. A yearly report is far inside these bounds.
+MAX_DOCX_UNPACKED = 64 * 1024 * 1024  # all parts of a .docx together, unpacked (text, styles, pictures)
+MAX_DOCX_MEMBERS = 1000  # parts in the zip; a Word file has a few dozen
+MAX_PDF_PAGES = 1000
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf", ".html", ".htm")
 
@@ -47,8 +55,9 @@ class ReportText:
 
     @property
     def is_own_text(self) -> bool:
-        """Whether the file itself is the text that offsets refer to (UTF-8 plain text)."""
-        return self.format == "txt" and self.encoding in ("utf-8", "utf-8-sig")
+        """Whether the file itself is the text that offsets refer to: UTF-8 plain text without a
+        BOM, which a plain ``open(path, encoding="utf-8")`` reads to exactly this text."""
+        return self.format == "txt" and self.encoding == "utf-8"
 
 
 def read_report(path: str | Path) -> ReportText:
@@ -102,6 +111,7 @@ def _docx(data: bytes, name: str) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_zip(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:
@@ -119,6 +129,27 @@ def _docx(data: bytes, name: str) -> str:
     return "\n".join(lines)
 
 
+def _check_zip(data: bytes, name: str) -> None:
+    """Refuse a .docx whose parts unpack to more than ``MAX_DOCX_UNPACKED`` or are too many.
+
+    The sizes checked are the ones the zip declares; ``zipfile`` never unpacks a part beyond its
+    declared size (it stops and fails the CRC check), so a lying header cannot get past.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as e:
+        raise UnreadableReport(name, f"not a readable Word (.docx) file: the file is damaged ({e})") from None
+    if len(parts) > MAX_DOCX_MEMBERS:
+        raise UnreadableReport(name, f"the Word file holds {len(parts)} parts (over the {MAX_DOCX_MEMBERS} allowed); "
+                                     "save it again from Word, or as PDF or text")
+    unpacked = sum(p.file_size for p in parts)
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise UnreadableReport(name, f"the Word file unpacks to {unpacked / 2**20:,.0f} MB (over the "
+                                     f"{MAX_DOCX_UNPACKED // 2**20} MB allowed; a zip bomb?); "
+                                     "save the text as .txt or PDF")
+
+
 def _pdf(data: bytes, name: str) -> str:
     """The text layer of a PDF, page by page (PDFium, which reads CJK CID fonts reliably)."""
     import pypdfium2 as pdfium
@@ -130,13 +161,60 @@ def _pdf(data: bytes, name: str) -> str:
             raise UnreadableReport(name, "the PDF is encrypted; save an unencrypted copy first") from None
         raise UnreadableReport(name, f"not a readable PDF ({e})") from None
     try:
+        if len(pdf) > MAX_PDF_PAGES:
+            raise UnreadableReport(name, f"the PDF has {len(pdf)} pages, over the {MAX_PDF_PAGES}-page limit; "
+                                         "split it into the report itself and its annexes")
         pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
     finally:
         pdf.close()
-    text = "\n".join(pages)
+    text = "\n".join(join_soft_breaks(_normalise(page)) for page in pages)
     if len(re.sub(r"\s", "", text)) < 20:
         raise UnreadableReport(name, "no text layer — run OCR first (the PDF holds page images only)")
     return text
+
+
+FULL_LINE = 0.8  # a line this share of the page's usual full width or longer was wrapped, not ended
+_SENTENCE_END = "。！？；：!?;:"
+
+
+def join_soft_breaks(page: str) -> str:
+    """Join the lines of a hard-wrapped PDF page where a paragraph was only wrapped.
+
+    A break is joined when the line before is full (``FULL_LINE`` of the page's usual width),
+    does not end a sentence, and the break falls between two CJK characters or digits (网上可|办率,
+    50|00件, 96.|1%, 99.5|%). An indented line starts a paragraph; a lone number is a page number.
+    The text returned is the text offsets refer to.
+
+    >>> join_soft_breaks("全县受理诉求50\\n00件。")
+    '全县受理诉求5000件。'
+    """
+    lines = page.split("\n")
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < 2:
+        return page
+    full = FULL_LINE * lengths[round(0.9 * (len(lengths) - 1))]  # the usual full width, past any odd long line
+    out = [lines[0]]
+    for before, line in itertools.pairwise(lines):
+        if (len(before) >= full and _ends_wrapped(before) and line[:1] and _starts_wrapped(line)
+                and not line.strip().isdigit()):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _wrappable(ch: str) -> bool:
+    return ch.isdigit() or "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _ends_wrapped(line: str) -> bool:
+    if line[-1:] in (".", ",", "．"):  # a decimal point or thousands comma split from its digits
+        return line[-2:-1].isdigit()
+    return _wrappable(line[-1:]) and line[-1] not in _SENTENCE_END
+
+
+def _starts_wrapped(line: str) -> bool:
+    return _wrappable(line[0]) or line[0] in "%％"
 
 
 def _html(data: bytes, name: str) -> tuple[str, str]:
@@ -161,10 +239,10 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         if data.startswith(bom):
             encoding = enc
             break
-    if encoding is None and b"\x00" in data[:4096]:
-        if _looks_utf16(data):
-            encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        else:
+    zeros = b"\x00" in data[:4096]
+    if encoding is None and (zeros or not _is_utf8(data)):
+        encoding = _utf16_without_bom(data)
+        if encoding is None and zeros:
             raise UnreadableReport(name, "looks like a binary file, not text")
     if encoding is None:
         encoding = _guess(data, name)
@@ -180,10 +258,36 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     return text, encoding
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    even, odd = sample[0::2], sample[1::2]
-    return even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes, read in that order, are nearly all Chinese text,
+    ASCII and their punctuation; read in the wrong order (or in another encoding) they are not."""
+    if len(data) % 2:
+        return None
+    best, best_share = None, 0.9
+    for encoding in ("utf-16-le", "utf-16-be"):
+        sample = data[:8192].decode(encoding, errors="replace")
+        share = sum(map(_plausible, sample)) / len(sample)
+        if share > best_share:
+            best, best_share = encoding, share
+    return best
+
+
+def _plausible(ch: str) -> bool:
+    """A character a Chinese report is made of: CJK, ASCII, their punctuation and full-width forms."""
+    o = ord(ch)
+    return (
+        0x20 <= o < 0x7F or ch in "\t\n\r" or 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF
+        or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0x2460 <= o <= 0x24FF
+        or 0x2160 <= o <= 0x217F or 0x25A0 <= o <= 0x25FF or o in (0xB7, 0xD7)
+    )
 
 
 def _guess(data: bytes, name: str) -> str:

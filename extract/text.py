@@ -60,36 +60,98 @@ def detect_script(text: str, converted: str | None = None) -> str:
     return "simplified"
 
 
-def mask_lines(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
-    """Blank out (with spaces, same length) every line that one of ``patterns`` matches."""
-    pats = list(patterns)
-    if not pats:
-        return text
+_CN_FIRST = "零〇一二两三四五六七八九十"  # a Chinese numeral starts with one of these (as in numbers.py)
+_CN_REST = _CN_FIRST + "百千万亿"
+
+
+def figure_pattern(units: Iterable[str]) -> re.Pattern[str]:
+    """A number followed by % or one of ``units`` (36余件, 99.5%, 百分之九十): an indicator figure.
+
+    >>> bool(figure_pattern(["项"]).search("数据来源：全县事项1200项"))
+    True
+    >>> bool(figure_pattern(["项"]).search("2020-02-24 16:21:26 来源:本网"))
+    False
+    """
+    words = sorted({u for u in units if u and u != "%"}, key=len, reverse=True)
+    unit = "|".join(["%", *map(re.escape, words)])
+    number = rf"(?:\d[\d.,]*|[{_CN_FIRST}][{_CN_REST}]*)"
+    return re.compile(rf"百分之[{_CN_FIRST}]|{number}[ \t]*[万亿]?[ \t]*[余多]?[ \t]*(?:{unit})")
+
+
+@dataclass(frozen=True)
+class ChromeLines:
+    """Which lines are page chrome (config.yaml ``reading``): a short line that a pattern matches
+    from its start and that holds no indicator figure. ``warn_share``: a report losing more than
+    this share of its text to chrome gets a note in reports.csv."""
+
+    patterns: tuple[re.Pattern[str], ...] = ()
+    max_chars: int = 60
+    figure: re.Pattern[str] | None = None
+    warn_share: float = 0.2
+
+    def is_chrome(self, line: str) -> bool:
+        """Whether ``line`` (analysis text, without its line end) is chrome to be blanked."""
+        return (
+            len(line.strip()) <= self.max_chars
+            and any(p.search(line) for p in self.patterns)
+            and not (self.figure is not None and self.figure.search(line))
+        )
+
+
+def mask_lines(text: str, chrome: ChromeLines | Iterable[re.Pattern[str]]) -> tuple[str, int]:
+    """Blank out (with spaces, same length) every chrome line; return the text and how many
+    characters were blanked. Plain patterns get the default length bound and no figure check."""
+    rules = chrome if isinstance(chrome, ChromeLines) else ChromeLines(tuple(chrome))
+    if not rules.patterns:
+        return text, 0
     out = []
+    blanked = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\n")
-        if any(p.search(body) for p in pats):
+        if body.strip() and rules.is_chrome(body):
             out.append(" " * len(body) + line[len(body):])
+            blanked += len(body)
         else:
             out.append(line)
-    return "".join(out)
+    return "".join(out), blanked
+
+
+def chrome_note(text: str, analysis: str, blanked: int, warn_share: float) -> str:
+    """What reports.csv says when chrome rules blanked much (or all) of a report, else ''."""
+    if not blanked:
+        return ""
+    where = "page-chrome rules (config.yaml reading.chrome_lines)"
+    if not analysis.strip():
+        return f"{where} blanked the whole text; check those rules"
+    share = blanked / max(len(text), 1)
+    if share <= warn_share:
+        return ""
+    return (f"{where} blanked {share:.0%} of the text ({blanked} of {len(text)} characters); "
+            "if figures are missing, check those rules")
 
 
 @dataclass(frozen=True)
 class Document:
-    """The report's text and its analysis twin, the same length."""
+    """The report's text and its analysis twin, the same length.
+
+    ``blanked`` counts the characters chrome rules blanked; ``note`` says so when that is much.
+    """
 
     text: str
     analysis: str
     script: str
+    blanked: int = 0
+    note: str = ""
 
 
-def prepare(text: str, chrome: Iterable[re.Pattern[str]] = ()) -> Document:
+def prepare(text: str, chrome: ChromeLines | Iterable[re.Pattern[str]] = ()) -> Document:
     """Build the analysis text for ``text`` (see the module docstring)."""
     simplified = to_simplified(text)
-    analysis = mask_lines(simplified.translate(_WIDTH), chrome)
+    analysis, blanked = mask_lines(simplified.translate(_WIDTH), chrome)
     assert len(analysis) == len(text)  # an invariant of this module, not input validation
-    return Document(text=text, analysis=analysis, script=detect_script(text, simplified))
+    share = chrome.warn_share if isinstance(chrome, ChromeLines) else ChromeLines().warn_share
+    return Document(text=text, analysis=analysis, script=detect_script(text, simplified), blanked=blanked,
+                    note=chrome_note(text, analysis, blanked, share))
 
 
 @dataclass(frozen=True)

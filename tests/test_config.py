@@ -77,7 +77,58 @@ BROKEN = [
     pytest.param(_set(["reading", "chrome_lines"], ["(unclosed"]), "reading.chrome_lines[0]",
                  "regular expression", id="bad-regex"),
     pytest.param(lambda d: d.pop("indicators"), "indicators", "missing required key", id="no-indicators"),
+    pytest.param(_set(["reading", "chrome_lines"], ["^当前位置", "来源[:：]"]), "reading.chrome_lines[1]",
+                 "start with ^", id="chrome-not-anchored"),
+    pytest.param(_set(["reading", "chrome_max_chars"], 0), "reading.chrome_max_chars", "expected 1 to 500",
+                 id="chrome-length-zero"),
+    pytest.param(_set(["reading", "chrome_warn_share"], 1.5), "reading.chrome_warn_share",
+                 "expected a share from 0 to 1", id="chrome-share-over-one"),
 ]
+
+
+# Values the schema accepts but that would silently give wrong results: an indicator unit that no
+# number carries (the indicator never matches), a cue of punctuation alone (it matches everywhere).
+SILENTLY_WRONG = [
+    pytest.param(_set(["indicators", 0, "units"], ["项", "趟"]), "indicators[0].units[1]",
+                 "unit '趟' is not one numbers carry", id="unknown-unit"),
+    pytest.param(_set(["indicators", 0, "unit"], "宗数"), "indicators[0].unit", "unit '宗数' is not one numbers carry",
+                 id="unknown-display-unit"),
+    pytest.param(_set(["indicators", 0, "units"], ["万项"]), "indicators[0].units[0]",
+                 "万 belongs to the number", id="multiplier-in-unit"),
+    pytest.param(_set(["indicators", 3, "cues"], ["网办率", "，"]), "indicators[3].cues[1]",
+                 "Chinese character or letter", id="punctuation-cue"),
+    pytest.param(_set(["indicators", 3, "cues"], ["“”"]), "indicators[3].cues[0]",
+                 "Chinese character or letter", id="quotes-only-cue"),
+    pytest.param(_set(["indicators", 3, "cues"], ["……"]), "indicators[3].cues[0]",
+                 "Chinese character or letter", id="ellipsis-cue"),
+    pytest.param(_set(["indicators", 3, "cues"], ["12345"]), "indicators[3].cues[0]",
+                 "Chinese character or letter", id="digits-cue"),
+    pytest.param(_set(["indicators", 3, "exclude"], ["招投标", "、"]), "indicators[3].exclude[1]",
+                 "Chinese character, letter or digit", id="punctuation-exclude"),
+    pytest.param(_set(["indicators", 3, "context"], ["%"]), "indicators[3].context[0]",
+                 "Chinese character, letter or digit", id="punctuation-context"),
+]
+
+
+@pytest.mark.parametrize(("edit", "where", "problem"), SILENTLY_WRONG)
+def test_values_that_would_give_wrong_figures_are_refused(tmp_path: Path, edit, where: str, problem: str) -> None:
+    path = _broken(tmp_path, edit)
+    with pytest.raises(ConfigError) as e:
+        load_config(path)
+    assert (e.value.where, problem in e.value.problem) == (where, True), e.value.problem
+    message = str(e.value)
+    assert message.startswith(f"{path}: {where}: ") and "\n" not in message
+
+
+@pytest.mark.parametrize("value", ["一网通办", "“一网通办”率", "APP", "发布…信息", "12345热线"])
+def test_ordinary_cues_are_accepted(tmp_path: Path, value: str) -> None:
+    config = load_config(_broken(tmp_path, _set(["indicators", 3, "cues"], [value])))
+    assert config.indicators[3].cues == (value,)
+
+
+def test_a_context_word_may_be_a_number(tmp_path: Path) -> None:
+    config = load_config(_broken(tmp_path, _set(["indicators", 3, "context"], ["12345"])))
+    assert config.indicators[3].context == ("12345",)
 
 
 @pytest.mark.parametrize(("edit", "where", "problem"), BROKEN)
@@ -105,3 +156,32 @@ def test_malformed_yaml(tmp_path: Path, text: str, problem: str) -> None:
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="file not found"):
         load_config(tmp_path / "nope.yaml")
+
+
+REGEXES = [  # (chrome pattern, refused?): a repeated group that itself repeats can backtrack for minutes
+    pytest.param(r"^(a+)+$", True, id="plus-in-plus"),
+    pytest.param(r"^(\s*\d+)*来源", True, id="star-in-star"),
+    pytest.param(r"^(.*)*x", True, id="dot-star-in-star"),
+    pytest.param(r"^(\w+\s?)+$", True, id="word-run-in-plus"),
+    pytest.param(r"^(\d{1,3},?)+$", True, id="bounded-range-in-plus"),
+    pytest.param(r"^(?:(?:ab)+c)+$", True, id="non-capturing"),
+    pytest.param(r"^(x|(y+))+$", True, id="inside-an-alternative"),
+    pytest.param(r"^\s*当前位置", False, id="plain"),
+    pytest.param(r"^(ab)+$", False, id="fixed-group-repeated"),
+    pytest.param(r"^(\d{4}-)+$", False, id="fixed-count-inside"),
+    pytest.param(r"^\s*(\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?\s+)?来源[:：]", False, id="optional-groups"),
+    pytest.param(r"^\s*(打印|关闭|分享到|返回顶部)", False, id="alternatives"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "refused"), REGEXES)
+def test_chrome_regexes_with_nested_quantifiers_are_refused(tmp_path: Path, pattern: str, refused: bool) -> None:
+    path = _broken(tmp_path, _set(["reading", "chrome_lines"], ["^\\s*相关新闻", pattern]))
+    if not refused:
+        assert pattern in [p.pattern for p in load_config(path).chrome_lines.patterns]
+        return
+    with pytest.raises(ConfigError) as e:
+        load_config(path)
+    assert e.value.where == "reading.chrome_lines[1]"
+    assert "nested quantifiers" in e.value.problem and repr(pattern) in e.value.problem
+    assert str(path) in str(e.value) and "\n" not in str(e.value)
