@@ -9,6 +9,7 @@ come from the cache) into a new set beside --out, and swaps that set in (``outpu
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -61,7 +62,7 @@ class Outcome:
 def derive(config_path: Path, out: Path, change: Change = as_it_is, options: Options | None = None) -> Outcome:
     """Extract the corpus of ``out`` (after ``change``) into a new set and swap it in."""
     options = options or Options()
-    outputs.check_writable(out)
+    outputs.check_writable(out, (Path(config_path).parent,))
     with locks.held(out, options.wait):
         outputs.recover(out)
         config = load_config(config_path)
@@ -114,8 +115,10 @@ def write_all(jobs: list[batch.Job], folder: Path, options: Options | None = Non
                 if not r.ok:
                     failed.append(r.report)
                     if options.log:
+                        gone = job.jurisdiction is None and not os.path.lexists(job.path)
+                        hint = f"; python -m extract remove {r.jurisdiction} drops it" if gone else ""
                         options.log(f"error: {shown(job.path)}: {r.report['message']} "
-                                    f"(skipped; it is listed in reports.csv)")
+                                    f"(skipped; it is listed in reports.csv{hint})")
                 progress.update()
     finally:
         sink.close()

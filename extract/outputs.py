@@ -47,17 +47,22 @@ def _absolute(out: Path) -> Path:
     return Path(os.path.realpath(out))  # a link to the folder: the set goes where it points
 
 
-def check_writable(out: Path) -> None:
-    """Raise ``OutputError`` when --out, or the folder it would be made in, cannot be written."""
+def check_writable(out: Path, keep_out: tuple[Path, ...] = ()) -> None:
+    """Raise ``OutputError`` when --out, or the folder beside it (for the new set and the lock),
+    cannot be written, or when --out holds one of ``keep_out`` (the project itself: a set is
+    swapped in whole, so --out must be a folder of its own)."""
     out = _absolute(out)
     if out.exists() and not out.is_dir():
         raise OutputError(f"--out {out}: is a file, not a folder; give a folder with --out")
-    where = out if out.exists() else out.parent
-    if not where.is_dir():
-        raise OutputError(f"--out {out}: the folder {where} does not exist; create it first")
-    if not os.access(where, os.W_OK | os.X_OK):
-        reason = "read-only" if _read_only_fs(where) else "not writable by this user"
-        raise OutputError(f"--out {out}: {where} is {reason}; give another folder with --out")
+    if out == out.parent or any(_absolute(p).is_relative_to(out) for p in (Path.cwd(), *keep_out)):
+        raise OutputError(f"--out {out}: holds this project or the current folder; the outputs need a folder "
+                          f"of their own, e.g. --out data")
+    if not out.parent.is_dir():
+        raise OutputError(f"--out {out}: the folder {out.parent} does not exist; create it first")
+    for where in (out.parent, out) if out.exists() else (out.parent,):
+        if not os.access(where, os.W_OK | os.X_OK):
+            reason = "read-only" if _read_only_fs(where) else "not writable by this user"
+            raise OutputError(f"--out {out}: {where} is {reason}; give another folder with --out")
 
 
 def _read_only_fs(path: Path) -> bool:

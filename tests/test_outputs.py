@@ -263,3 +263,25 @@ def test_the_dashboard_reads_an_older_output_without_a_manifest(tmp_path: Path) 
     assert cli.main(["--out", str(out)]) == 0
     (out / "manifest.json").unlink()
     assert len(data.load(out, ROOT / "config.yaml").reports) == 5
+
+
+@pytest.mark.parametrize("where", ["project", "a-file", "no-parent"])
+def test_out_must_be_a_folder_of_its_own(tmp_path: Path, where: str, capsys) -> None:
+    out = {"project": ROOT, "a-file": tmp_path / "x.csv", "no-parent": tmp_path / "a" / "b"}[where]
+    if where == "a-file":
+        out.write_text("x", "utf-8")
+    before = sorted(p.name for p in ROOT.iterdir())
+    assert cli.main(["--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: --out {out}: ") and "\n" not in err, err
+    assert sorted(p.name for p in ROOT.iterdir()) == before
+
+
+def test_a_report_whose_file_is_gone_stays_listed_with_the_way_to_remove_it(tmp_path: Path, capsys) -> None:
+    out, report = tmp_path / "out", tmp_path / "county.txt"
+    report.write_text(REPORT.format(n=1500), "utf-8")
+    assert cli.main([str(report), "--out", str(out)]) == 0
+    report.unlink()
+    assert cli.main(["--out", str(out)]) == 1
+    assert "python -m extract remove county drops it" in capsys.readouterr().err
+    assert report_ids(out) == ["county"] and problems(out) == []
