@@ -53,7 +53,7 @@ def keep_reports(config_path: Path, out: Path, reports: list[tuple[bytes, str, J
     config = load_config(config_path)
     if config.user_corpus is None:
         raise ExtractError(f"{config.path}: set `user_corpus: user_corpus.yaml` to keep added reports")
-    outputs.check_writable(out)
+    outputs.check_writable(out, (config.root,))  # before anything is kept: all or nothing
     done = Kept()
     with locks.held(out, options.wait):
         with locks.held(config.user_corpus, options.wait):
@@ -79,8 +79,8 @@ def remove_reports(config_path: Path, out: Path, ids: list[str], options: Option
     config.yaml itself lists is refused: delete its entry there.
     """
     options = options or Options()
-    config = load_config(config_path)
     with locks.held(out, options.wait):
+        config = load_config(config_path)
         corpus = read_corpus(out, config) or Corpus()
         kept = _listed(config.user_corpus)
         added = {a.id for a in corpus.added}
