@@ -1,11 +1,17 @@
 """The frames the dashboard shows, read from data/ (or extracted once when data/ is missing).
 
-Everything here is plain Python and pandas; ``cache.py`` wraps it for Streamlit.
+data/ is read as one set (``extract.outputs.read_set``): every file from the same set,
+checked against its manifest.json, so a run swapping in a new set while the dashboard reads
+cannot give it half of each. A file that differs from the manifest (edited by hand) is read
+anyway, with a warning. Everything here is plain Python and pandas; ``ui.py`` wraps it for
+Streamlit.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import warnings
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +21,10 @@ import pandas as pd
 from extract import load_config
 from extract.config import Config, Jurisdiction
 from extract.frame import read_indicators
+from extract.outputs import read_set
 from extract.readers import ReportText
 
-from .store import FigureStore, FrameStore, Stacked, open_store
+from .store import FigureStore, FrameStore, ParquetStore, Stacked, parquet_is_current
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("DASHBOARD_DATA", ROOT / "data"))  # another extraction's output, if set
@@ -58,8 +65,16 @@ def load(data_dir: Path | None = None, config_path: Path | None = None) -> Frame
         from extract.cli import main
 
         main(["--config", str(config_path), "--out", str(data_dir)])
-    store = open_store(data_dir, read_indicators)
-    reports = pd.read_csv(data_dir / "reports.csv", encoding="utf-8-sig", keep_default_na=False,
+    parquet = parquet_is_current(data_dir)  # a large corpus: figures read as needed, through DuckDB
+    snapshot = read_set(data_dir, ["reports.csv"] if parquet else ["reports.csv", "indicators.csv"])
+    for problem in snapshot.problems:
+        warnings.warn(problem, stacklevel=2)
+    store: FigureStore
+    if parquet:
+        store = ParquetStore(data_dir / "indicators.parquet")
+    else:
+        store = FrameStore(read_indicators(io.BytesIO(snapshot.files["indicators.csv"])))
+    reports = pd.read_csv(io.BytesIO(snapshot.files["reports.csv"]), encoding="utf-8-sig", keep_default_na=False,
                           dtype=str)
     reports = _ordered(reports, [j.id for j in config.jurisdictions])
     reports["user_added"] = ~reports["jurisdiction"].isin([j.id for j in config.jurisdictions])

@@ -86,9 +86,18 @@ class Stacked:
         return pd.concat(frames, ignore_index=True).astype(TYPES) if len(frames) > 1 else frames[0]
 
 
-def open_store(data_dir: Path, read_csv) -> FigureStore:
-    """DuckDB over Parquet where an up-to-date indicators.parquet exists, else the CSV in memory."""
+def parquet_is_current(data_dir: Path) -> bool:
+    """Whether data_dir's indicators.parquet is of the same set as its CSVs: listed in its
+    manifest.json, or (an output without one) written after indicators.csv."""
+    from extract.errors import ExtractError
+    from extract.manifest import MANIFEST, parse
+
     parquet, csv = data_dir / "indicators.parquet", data_dir / "indicators.csv"
-    if parquet.exists() and parquet.stat().st_mtime >= csv.stat().st_mtime:
-        return ParquetStore(parquet)
-    return FrameStore(read_csv(csv))
+    try:
+        return "indicators.parquet" in parse((data_dir / MANIFEST).read_bytes(), data_dir / MANIFEST)[2]
+    except (OSError, ExtractError):
+        pass  # no manifest (an older output), or a damaged one: go by the files' times
+    try:
+        return parquet.stat().st_mtime >= csv.stat().st_mtime
+    except OSError:
+        return False

@@ -1,25 +1,35 @@
 """Many reports at once: one function per report, run in order, in a process pool or on Dask.
 
 ``extract_one`` is the unit of work: a file in, plain rows out (picklable, JSON-able), with
-the extracted text saved beside the output where the file is not UTF-8 text. Results are
-cached by the file's sha256 (and the config and output folder), so a rerun skips unchanged
-files. ``run`` yields results in job order whatever the engine, so the output is the same
-bytes with 1 worker, N workers or a Dask cluster.
+the extracted text saved into the output's texts/ where the file is not UTF-8 text (or its
+name is not UTF-8). Results are cached with that text by the file's sha256 (and the config
+and output folder), so a rerun skips unchanged files; a damaged cache entry is ignored and
+written again. A report that takes longer than the time limit becomes a bad report (the
+limit holds where the work runs in a main thread: this process or a process pool; not on
+Dask's worker threads). ``run`` yields results in job order whatever the engine, so the output
+is the same bytes with 1 worker, N workers or a Dask cluster.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import signal
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 from .config import Config, Jurisdiction, load_config
 from .frame import indicator_rows, mention_rows, report_row
-from .pipeline import Extractor, ReportResult, keep_text
+from .paths import name_id, shown
+from .pipeline import Extractor, ReportResult
+
+TIME_LIMIT = 120.0  # seconds one report may take (--time-limit); a sound report takes well under one
 
 
 def _code_digest() -> str:
@@ -38,8 +48,11 @@ class Job:
     path: str
     jurisdiction: dict | None  # Jurisdiction fields, or None to detect from the text
     config: str
-    out: str
+    out: str  # the output folder, as sources name it
     cache: str | None = None
+    id: str | None = None  # the id of a report config.yaml does not list (default: from its file name)
+    stage: str | None = None  # where the files are written, until the set is swapped in (default: out)
+    time_limit: float | None = None  # seconds; None: no limit
 
 
 @dataclass
@@ -63,33 +76,142 @@ def _extractor(config_path: str) -> Extractor:
     return _extractors[config_path]
 
 
+class ReportTimeout(BaseException):
+    """A report ran over its time limit (a BaseException, so that no ``except Exception`` inside
+    the readers or the pipeline mistakes it for a damaged file)."""
+
+
 def extract_one(job: Job) -> Rows:
     """Extract one report into rows; never raises for a bad report."""
     extractor = _extractor(job.config)
     config = extractor.config
     juris = Jurisdiction(**job.jurisdiction) if job.jurisdiction else None
+    jid = juris.id if juris else job.id or name_id(Path(job.path))
     cache_file = _cache_file(job, config)
-    if cache_file is not None and cache_file.exists():
-        rows = Rows(**json.loads(cache_file.read_text("utf-8")))
+    hit = _read_cache(cache_file)
+    if hit is not None:
+        rows, text = hit
+        if text is not None:
+            _write_text(job, rows.jurisdiction, text)
         rows.cached = True
         return rows
-    try:
-        result = extractor.extract_file(job.path, juris)
-    except Exception as e:
-        jid = juris.id if juris else Path(job.path).stem
-        result = ReportResult(juris or Jurisdiction(id=jid, report=job.path), job.path, job.path,
-                              error=f"could not be extracted ({type(e).__name__}: {e})")
-    keep_text(result, Path(job.out) / "texts", config.root)
+    result = _extract(extractor, job, juris, jid)
+    text = _keep_text(result, job, config.root)
     rows = to_rows(result, config)
     if cache_file is not None and result.ok:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        cache_file.write_text(json.dumps(asdict(rows), ensure_ascii=False), "utf-8")
+        _write_cache(cache_file, rows, text)
     return rows
+
+
+def _extract(extractor: Extractor, job: Job, juris: Jurisdiction | None, jid: str) -> ReportResult:
+    """``extractor.extract_file`` within the time limit, as ``jid``; a failure is a result with its error."""
+    path = Path(job.path)
+    error = None
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            error = "a symbolic link loop (the link leads back to itself); nothing to read"
+    if error is None:
+        try:
+            with _time_limit(job.time_limit):
+                result = extractor.extract_file(path, juris)
+            if juris is None:
+                result.jurisdiction = replace(result.jurisdiction, id=jid)
+            return result
+        except ReportTimeout:
+            error = (f"took longer than {job.time_limit:g} s to extract; skipped (a hostile or broken file? "
+                     f"allow more with --time-limit)")
+        except Exception as e:
+            error = f"could not be extracted ({type(e).__name__}: {e})"
+    source = _source(path, extractor.config.root)
+    return ReportResult(juris or Jurisdiction(id=jid, report=source), source, source, error=error)
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``ReportTimeout`` in the block after ``seconds`` (SIGALRM: only in a main thread)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ReportTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _keep_text(result: ReportResult, job: Job, root: Path) -> str | None:
+    """Save the text the offsets refer to into texts/<id>.txt where the file itself is not that
+    text (Word, PDF, web page, not UTF-8) or its name cannot be written to a CSV; point
+    ``source`` at it. Returns the text saved, or None."""
+    result.original = shown(result.original or result.source)
+    own_name = shown(result.source) == result.source
+    if result.report is None:
+        result.source = shown(result.source)
+        return None
+    if result.report.is_own_text and own_name:
+        return None
+    _write_text(job, result.jurisdiction.id, result.report.text)
+    result.source = _source(Path(job.out) / "texts" / f"{result.jurisdiction.id}.txt", root)
+    return result.report.text
+
+
+def _write_text(job: Job, jid: str, text: str) -> None:
+    folder = Path(job.stage or job.out) / "texts"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{jid}.txt").write_text(text, encoding="utf-8")
+
+
+def _source(path: Path, root: Path) -> str:
+    """``path`` relative to the project root, / separated (as pipeline.relative_source; never raises on a loop)."""
+    return Path(os.path.relpath(os.path.realpath(path), os.path.realpath(root))).as_posix()
 
 
 def to_rows(result: ReportResult, config: Config) -> Rows:
     return Rows(result.jurisdiction.id, result.report.sha256 if result.report else None, result.ok,
                 indicator_rows(result, config), mention_rows(result), report_row(result))
+
+
+_ROW_TYPES = {"jurisdiction": str, "sha256": (str, type(None)), "ok": bool, "indicators": list, "mentions": list,
+              "report": dict, "cached": bool}
+
+
+def _read_cache(path: Path | None) -> tuple[Rows, str | None] | None:
+    """(rows, saved text) of a cache entry; None where there is none or it is damaged in any way."""
+    if path is None:
+        return None
+    try:
+        entry = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entry, dict) or not isinstance(entry.get("rows"), dict):
+        return None
+    rows, text = entry["rows"], entry.get("text")
+    if set(rows) != {f.name for f in fields(Rows)} or not isinstance(text, str | None):
+        return None
+    if not all(isinstance(rows[k], t) for k, t in _ROW_TYPES.items()):
+        return None
+    if not all(isinstance(r, dict) for r in rows["indicators"] + rows["mentions"]):
+        return None
+    return Rows(**rows), text
+
+
+def _write_cache(path: Path, rows: Rows, text: str | None) -> None:
+    """Write a cache entry whole or not at all (a temporary file, then renamed)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps({"rows": asdict(rows), "text": text}, ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        tmp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
 
 
 def _cache_file(job: Job, config: Config) -> Path | None:
@@ -99,9 +221,10 @@ def _cache_file(job: Job, config: Config) -> Path | None:
         digest = hashlib.sha256(Path(job.path).read_bytes()).hexdigest()
     except OSError:
         return None
-    setup = hashlib.sha256(
-        (CODE_DIGEST + config.path.read_text("utf-8") + json.dumps(job.jurisdiction, sort_keys=True, default=str)
-         + str(Path(job.out).resolve()) + str(Path(job.path).resolve())).encode()).hexdigest()[:16]
+    juris = json.dumps(job.jurisdiction, sort_keys=True, default=str)
+    setup = hashlib.sha256(b"\0".join([
+        CODE_DIGEST.encode(), config.path.read_bytes(), juris.encode(), (job.id or "").encode(),
+        os.fsencode(os.path.abspath(job.out)), os.fsencode(os.path.abspath(job.path))])).hexdigest()[:16]
     return Path(job.cache) / setup / f"{digest}.json"
 
 

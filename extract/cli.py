@@ -1,32 +1,36 @@
-"""Command line: ``python -m extract [FILE_OR_DIR ...] [--out DIR] [--config FILE]``.
+"""Command line: ``python -m extract [FILE_OR_DIR ...] [--out DIR]``, ``add FILE``, ``remove ID``.
 
-With no files, extracts the reports config.yaml lists into data/, replacing what was there.
-With files or folders, extracts those and adds them to the CSVs already in --out (a report
-of the same jurisdiction id is replaced; --replace writes them alone). A file config.yaml does
-not list takes its file stem as jurisdiction id, with name, level and year detected from its
-text. Errors become one line on stderr here and
-nowhere else; the exit status is 0 when all went well, 1 when some report failed, 2 when
-nothing could start (a bad config.yaml, no such file).
+An output folder is always derived from its corpus (its manifest.json; see manifest.py):
+config.yaml's reports, with the user corpus it points to, and the reports added from the
+command line. With no files, the folder is extracted again from that corpus (config.yaml's
+reports for a new folder). With files or folders (read recursively), they join the corpus
+and stay until removed on purpose (``remove ID``; ``--replace`` starts the corpus afresh
+with them). A file config.yaml does not list takes an id made from its name (checked and
+made safe; the name as given is kept in ``original``), with name, level and year detected
+from its text. Outputs are written as one set and swapped in whole; one run at a time writes
+a folder, the others wait (``--wait``). Errors become one line on stderr here and nowhere
+else; the exit status is 0 when all went well, 1 when some report failed, 2 when nothing
+could be written (a bad config.yaml, an unwritable --out, a folder in use).
 """
 
 from __future__ import annotations
 
 import argparse
-import re
-import shutil
 import sys
-from dataclasses import asdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-import pandas as pd
 from tqdm import tqdm
 
-from . import batch
+from . import batch, locks
 from .config import Config, Jurisdiction, load_config
-from .corpus import add_report
+from .corpus import keep_reports, remove_reports
+from .derive import Options, Outcome, derive
 from .errors import ExtractError
-from .frame import CsvSink, merged, write_csv
+from .manifest import Corpus
 from .metadata import detect
+from .paths import find_reports, shown, stem_id
 from .readers import SUFFIXES, read_report
 from .text import prepare
 
@@ -34,22 +38,32 @@ REPORT_SUFFIXES = SUFFIXES
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
 PROGRESS_FROM = 10  # show a progress bar on stderr from this many reports on
 PARQUET_FROM = 1000  # write Parquet beside the CSVs from this many reports on
+__all__ = ["build_parser", "main", "stem_id"]
+T = TypeVar("T")
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m extract",
-        description="Extract government-service indicators from report texts into CSV files.",
+        description="Extract government-service indicators from report texts into CSV files. "
+                    "Also: python -m extract add FILE (keep a report in the corpus), "
+                    "python -m extract remove ID (drop a report on purpose).",
     )
     p.add_argument("paths", nargs="*", metavar="FILE_OR_DIR",
-                   help="report files or folders of them (default: the reports config.yaml lists)")
+                   help="report files or folders of them, read recursively (default: extract --out again "
+                        "from its corpus)")
     p.add_argument("--out", default="data", metavar="DIR",
                    help="folder for indicators.csv, mentions.csv and reports.csv (default: data)")
     p.add_argument("--config", default=None, metavar="FILE",
                    help="the config file (default: config.yaml of this project)")
     p.add_argument("--replace", action="store_true",
-                   help="with FILE_OR_DIR: write only these reports to --out, dropping what it held "
-                        "(default: add them to the CSVs already there, replacing reports of the same id)")
+                   help="start --out's corpus afresh: with FILE_OR_DIR only these reports, without them "
+                        "config.yaml's (default: keep every report --out holds)")
+    _run_options(p)
+    return p
+
+
+def _run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=1, metavar="N", help="processes to extract with (default 1)")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="local process pool, or Dask (a LocalCluster unless --scheduler is given)")
@@ -57,96 +71,78 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", metavar="DIR", help="where results are kept by file sha256 for reruns "
                                                   "(default .cache/extract)")
     p.add_argument("--no-cache", action="store_true", help="extract every file again")
-    return p
+    p.add_argument("--time-limit", type=float, default=batch.TIME_LIMIT, metavar="SECONDS",
+                   help=f"a report that takes longer is listed as bad and the run goes on (default "
+                        f"{batch.TIME_LIMIT:g}; 0 for none; not on Dask)")
+    p.add_argument("--wait", type=float, default=locks.WAIT, metavar="SECONDS",
+                   help=f"when another run is writing --out, wait this long for it, then stop "
+                        f"(default {locks.WAIT:g})")
+
+
+def _options(args: argparse.Namespace) -> Options:
+    return Options(
+        workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+        cache=Path(args.cache) if args.cache else None, use_cache=not args.no_cache,
+        time_limit=args.time_limit or None, wait=args.wait, progress_from=PROGRESS_FROM,
+        parquet_from=PARQUET_FROM, log=_log)
+
+
+def _log(line: str) -> None:
+    tqdm.write(line, file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["add"]:
         return add(argv[1:])
+    if argv[:1] == ["remove"]:
+        return remove(argv[1:])
     args = build_parser().parse_args(argv)
     config_path = Path(args.config) if args.config else DEFAULT_CONFIG
+    out = Path(args.out)
+    files = find_reports(map(Path, args.paths), skip=[out], warn=lambda m: _log(f"warning: {m}"))
+    if args.paths and not files:
+        _log(f"warning: {', '.join(args.paths)}: no {'/'.join(REPORT_SUFFIXES)} files there")
+    grew = []
+
+    def change(corpus: Corpus | None, config: Config) -> Corpus:
+        if args.replace or corpus is None:
+            corpus = Corpus(config_reports=not args.paths)
+        elif args.paths:
+            grew.append(True)
+        return corpus.add(files, config, warn=lambda m: _log(f"warning: {m}"))
+
+    outcome = _run(lambda: derive(config_path, out, change, _options(args)), out)
+    if isinstance(outcome, int):
+        return outcome
+    if grew:
+        _log(f"added to the reports already in {shown(out)}/ (--replace writes these alone)")
+    return _summary(outcome)
+
+
+def _run(step: Callable[[], T], out: Path) -> T | int:
+    """Run ``step``; a domain or file-system error becomes one line on stderr and status 2."""
     try:
-        config = load_config(config_path)
-        pairs = _jobs(config, [Path(p) for p in args.paths])
+        return step()
     except ExtractError as e:
         print(f"error: {e}", file=sys.stderr)
-        return 2
-    out = Path(args.out)
-    merge = bool(args.paths) and not args.replace and (out / "reports.csv").exists()
-    target = out / ".partial" if merge else out
-    cache = None if args.no_cache else str(Path(args.cache) if args.cache else config.root / ".cache" / "extract")
-    jobs = [batch.Job(str(p), asdict(j) if j else None, str(config.path), str(out), cache) for p, j in pairs]
-    known = _known_hashes(out / "reports.csv") if merge else {}
-    failed, figures = write_all(jobs, target, known, args.workers, args.engine, args.scheduler)
-    if merge:
-        ids = {(j.jurisdiction or {}).get("id") or Path(j.path).stem for j in jobs}
-        for name in ("indicators.csv", "mentions.csv", "reports.csv", "errors.csv"):
-            new = pd.read_csv(target / name, encoding="utf-8-sig", dtype=str, keep_default_na=False)
-            write_csv(merged(out / name, new, ids), out / name)
-        shutil.rmtree(target)
-        print(f"added to the reports already in {out}/ (--replace writes these alone)", file=sys.stderr)
-    if len(jobs) >= PARQUET_FROM or (out / "indicators.parquet").exists():
-        to_parquet(out)  # large runs, and kept up to date once there
-    print(f"{len(jobs)} reports, {figures} indicator figures, {len(failed)} failed -> {out}/", file=sys.stderr)
-    return 1 if failed else 0
+    except OSError as e:
+        where = shown(e.filename) if e.filename else shown(out)
+        print(f"error: {where}: {e.strerror or e}; {shown(out)}/ is unchanged", file=sys.stderr)
+    return 2
 
 
-def write_all(jobs: list[batch.Job], out: Path, known: dict[str, str], workers: int = 1, engine: str = "local",
-              scheduler: str | None = None) -> tuple[list[dict], int]:
-    """Extract ``jobs`` and stream their rows to ``out``; return (failed report rows, figure count).
-
-    ``known`` maps the sha256 of reports already loaded to their jurisdiction id: a file with
-    the same content is a duplicate, reported and not added again.
-    """
-    sink = CsvSink(out)
-    seen = dict(known)
-    failed, figures = [], 0
-    with tqdm(total=len(jobs), unit="report", file=sys.stderr, disable=len(jobs) < PROGRESS_FROM,
-              desc="extracting") as progress:
-        for job, rows in zip(jobs, batch.run(jobs, workers, engine, scheduler), strict=True):
-            if rows.ok and rows.sha256 in seen and seen[rows.sha256] != rows.jurisdiction:
-                message = f"duplicate of {seen[rows.sha256]!r} (same file content), not added again"
-                rows = batch.Rows(rows.jurisdiction, rows.sha256, False, report={
-                    **rows.report, "status": "error", "message": message, "mentions": 0, "figures": 0,
-                    "indicators": 0})
-            elif rows.ok:
-                seen[rows.sha256] = rows.jurisdiction
-            sink.write("indicators", rows.indicators)
-            sink.write("mentions", rows.mentions)
-            sink.write("reports", [rows.report])
-            figures += len(rows.indicators)
-            if not rows.ok:
-                failed.append(rows.report)
-                tqdm.write(f"error: {job.path}: {rows.report['message']} (skipped; it is listed in reports.csv)",
-                           file=sys.stderr)
-            progress.update()
-    sink.close()
-    errors = pd.DataFrame([{"jurisdiction": r["jurisdiction"], "source": r["original"], "message": r["message"]}
-                           for r in failed], columns=["jurisdiction", "source", "message"])
-    write_csv(errors, out / "errors.csv")
-    return failed, figures
-
-
-def to_parquet(out: Path) -> None:
-    """Parquet copies of the CSVs for large corpora, converted in blocks (memory stays flat)."""
-    import pyarrow.csv as pacsv
-    import pyarrow.parquet as pq
-
-    for name in ("indicators", "mentions", "reports"):
-        text_columns = ("unit", "scope", "indicator", "name_en", "message", "agency", "prefecture")
-        convert = pacsv.ConvertOptions(strings_can_be_null=False, column_types=dict.fromkeys(text_columns, "string"))
-        reader = pacsv.open_csv(out / f"{name}.csv", convert_options=convert,
-                                read_options=pacsv.ReadOptions(block_size=8 << 20))
-        with pq.ParquetWriter(out / f"{name}.parquet", reader.schema) as writer:
-            for batch_ in reader:
-                writer.write_batch(batch_)
+def _summary(outcome: Outcome) -> int:
+    print(f"{len(outcome.reports)} reports, {outcome.figures} indicator figures, {len(outcome.failed)} failed "
+          f"-> {shown(outcome.out)}/", file=sys.stderr)
+    return 1 if outcome.failed else 0
 
 
 def build_add_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m extract add",
-        description="Add reports to the project's corpus (corpus/ and user_corpus.yaml), then re-extract data/.",
+        description="Keep reports in the project's corpus (corpus/ and user_corpus.yaml), then extract --out again; "
+                    "every report --out held stays.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt, .docx, .pdf, .html)")
     p.add_argument("--id", help="jurisdiction id (default: the file stem, made lowercase)")
@@ -156,23 +152,28 @@ def build_add_parser() -> argparse.ArgumentParser:
     p.add_argument("--level", help="administrative level, e.g. county (default: detected)")
     p.add_argument("--province", help="province (default: detected)")
     p.add_argument("--agency", help="issuing agency (default: detected)")
-    p.add_argument("--out", default="data", metavar="DIR", help="where to re-extract to (default: data)")
+    p.add_argument("--out", default="data", metavar="DIR", help="where to extract again (default: data)")
     p.add_argument("--config", default=None, metavar="FILE", help="the config file (default: config.yaml)")
+    _run_options(p)
     return p
 
 
 def add(argv: list[str]) -> int:
-    """``python -m extract add``: keep reports in the corpus, then extract everything again."""
+    """``python -m extract add``: keep reports in the corpus, then extract --out again."""
     args = build_add_parser().parse_args(argv)
     if len(args.files) > 1 and (args.id or args.name or args.year):
         print("error: --id, --name and --year describe one report; add files one at a time to set them",
               file=sys.stderr)
         return 2
     config_path = Path(args.config) if args.config else DEFAULT_CONFIG
-    failed = 0
+    try:
+        config = load_config(config_path)
+    except ExtractError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    failed, reports, files = 0, [], []
     for file in map(Path, args.files):
         try:
-            config = load_config(config_path)
             report = read_report(file)
             doc = prepare(report.text, config.chrome_lines)
             d = detect(doc.analysis, doc.text, config.levels)
@@ -181,50 +182,46 @@ def add(argv: list[str]) -> int:
                 name_en=args.name_en, province=args.province or d.province, prefecture=d.prefecture,
                 level=args.level or d.level, report_year=args.year or d.report_year, agency=args.agency or d.agency,
                 report="")
-            target = add_report(config, file.read_bytes(), file.suffix, juris)
-        except ExtractError as e:
-            print(f"error: {file}: {e}", file=sys.stderr)
+            reports.append((file.read_bytes(), file.suffix, juris))
+            files.append(file)
+        except (ExtractError, OSError) as e:
+            print(f"error: {shown(file)}: {e}", file=sys.stderr)
             failed += 1
-            continue
-        print(f"added {file} as {juris.id!r} ({juris.name_zh or '?'}, {juris.level or '?'}, "
-              f"{juris.report_year or '?'}) -> {target}", file=sys.stderr)
-    status = main(["--config", str(config_path), "--out", args.out])
-    return 1 if failed or status else 0
+    if not reports:
+        return 1
+    done = _run(lambda: keep_reports(config_path, Path(args.out), reports, _options(args)), Path(args.out))
+    if isinstance(done, int):
+        return done
+    for i, message in done.refused:
+        print(f"error: {shown(files[i])}: {message}", file=sys.stderr)
+    facts = {juris.id: juris for _, _, juris in reports}
+    for jid, target in done.kept:
+        juris = facts[jid]
+        print(f"added as {jid!r} ({juris.name_zh or '?'}, {juris.level or '?'}, {juris.report_year or '?'}) "
+              f"-> {target}", file=sys.stderr)
+    status = _summary(done.outcome) if done.outcome else 0
+    return 1 if failed or done.refused or status else 0
 
 
-def stem_id(stem: str, sha256: str) -> str:
-    """A jurisdiction id from a file stem: 'Hengnan 2021' -> 'hengnan_2021'; non-Latin -> report_<hash>."""
-    slug = re.sub(r"[^a-z0-9]+", "_", stem.lower()).strip("_")
-    if not slug or not slug[0].isalpha():
-        return f"report_{sha256[:8]}"
-    return slug
+def build_remove_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m extract remove",
+        description="Remove reports on purpose: from --out's corpus, and a kept report from the user corpus "
+                    "(its file is moved to corpus/removed/), then extract --out again.",
+    )
+    p.add_argument("ids", nargs="+", metavar="ID", help="jurisdiction ids, as in reports.csv")
+    p.add_argument("--out", default="data", metavar="DIR", help="the output folder (default: data)")
+    p.add_argument("--config", default=None, metavar="FILE", help="the config file (default: config.yaml)")
+    _run_options(p)
+    return p
 
 
-def _known_hashes(reports_csv: Path) -> dict[str, str]:
-    import csv
-
-    with reports_csv.open(encoding="utf-8-sig", newline="") as f:
-        return {row["sha256"]: row["jurisdiction"] for row in csv.DictReader(f) if row.get("sha256")}
-
-
-def _jobs(config: Config, paths: list[Path]) -> list[tuple[Path, Jurisdiction | None]]:
-    """(file, jurisdiction) pairs; jurisdiction None for a file config.yaml does not list."""
-    listed = {(config.root / j.report).resolve(): j for j in config.jurisdictions}
-    if not paths:
-        return [(config.root / j.report, j) for j in config.jurisdictions]
-    jobs: list[tuple[Path, Jurisdiction | None]] = []
-    for p in paths:
-        if p.is_dir():
-            files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
-            if not files:
-                print(f"warning: {p}: no {'/'.join(REPORT_SUFFIXES)} files in this folder", file=sys.stderr)
-            jobs.extend((f, listed.get(f.resolve())) for f in files)
-        else:
-            jobs.append((p, listed.get(p.resolve())))
-    seen: set[str] = set()
-    for path, juris in jobs:
-        jid = juris.id if juris else path.stem
-        if jid in seen:
-            raise ExtractError(f"{path}: a second report with the jurisdiction id {jid!r}; rename the file")
-        seen.add(jid)
-    return jobs
+def remove(argv: list[str]) -> int:
+    """``python -m extract remove ID``: drop reports on purpose, then extract --out again."""
+    args = build_remove_parser().parse_args(argv)
+    config_path = Path(args.config) if args.config else DEFAULT_CONFIG
+    outcome = _run(lambda: remove_reports(config_path, Path(args.out), args.ids, _options(args)), Path(args.out))
+    if isinstance(outcome, int):
+        return outcome
+    print(f"removed {', '.join(map(repr, args.ids))} from {shown(outcome.out)}/", file=sys.stderr)
+    return _summary(outcome)

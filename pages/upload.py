@@ -1,7 +1,8 @@
 """Upload: add reports (text, Word, PDF, web page), check what was detected, confirm, keep.
 
 A confirmed report joins every page for this browser session, marked as user-added; Keep
-copies it into the project's corpus (corpus/ and user_corpus.yaml) for good.
+copies it into the project's corpus (corpus/ and user_corpus.yaml) for good and extracts data/
+again, through the same function as ``python -m extract add`` (``extract.corpus.keep_reports``).
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ from dashboard import data, ui
 from dashboard.labels import t
 from dashboard.text_views import md_escape
 from extract import ExtractError, UnreadableReport
-from extract.cli import main as extract_main
-from extract.cli import stem_id
 from extract.config import ID_RE, Jurisdiction
-from extract.corpus import add_report
+from extract.corpus import keep_reports
 from extract.metadata import detect
+from extract.paths import stem_id
 from extract.readers import MAX_BYTES, SUFFIXES, read_bytes
 from extract.text import prepare
 
@@ -89,10 +89,12 @@ for jid, upload in list(added.items()):
     if right.button(t("keep", lang), key=f"keep_{jid}", icon=":material/save:"):
         raw, suffix = st.session_state["upload_bytes"][jid]
         try:
-            target = add_report(config, raw, suffix, upload.jurisdiction)
+            done = keep_reports(config.path, data.DATA, [(raw, suffix, upload.jurisdiction)])
         except ExtractError as e:
             st.error(md_escape(str(e)), icon=":material/error:")
         else:
-            extract_main(["--config", str(config.path), "--out", str(data.DATA)])
-            del added[jid]
-            st.success(t("kept", lang, path=str(target)), icon=":material/save:")
+            for _, message in done.refused:
+                st.error(md_escape(message), icon=":material/error:")
+            for _, target in done.kept:
+                del added[jid]
+                st.success(t("kept", lang, path=str(target)), icon=":material/save:")
