@@ -97,6 +97,8 @@ def _values_after(text: str, after: int, ms: list[Mention], words: GrammarWords)
                 break
         elif gap.strip() not in words.list_joiners and gap.strip() not in (",", "，"):
             break
+        elif gap.strip() in (",", "，") and m.unit_kind != values[0].unit_kind:
+            break  # 分别减少50%、30%,100个事项…: the list of rates ends at the count
         values.append(m)
         pos = m.end
     return values

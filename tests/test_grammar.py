@@ -301,3 +301,8 @@ BREAKDOWN_KINDS = [
 @pytest.mark.parametrize(("text", "expected"), BREAKDOWN_KINDS)
 def test_category_counts(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+def test_a_list_of_values_ends_where_the_unit_changes(extractor) -> None:
+    text = "办理时限和跑动次数分别减少50%、30%,100个事项实现马上办。"
+    assert pairs(extractor, text) == [("time_limit_compression", 50.0), ("visits_reduction", 30.0)]
