@@ -283,6 +283,7 @@ FAMILIES_2 = [
     pytest.param("实现120个材料精简,压缩率达到30%。", [("materials_reduction", 30.0)], id="rate-word-after-count"),
     pytest.param("网上办理率由20%提升至60%。", [], id="share-of-cases-handled-online-is-no-availability"),
     pytest.param("全市政务服务减时率达88.5%。", [("time_limit_compression", 88.5)], id="jian-shi-lv"),
+    pytest.param("12345平台全年共受理群众反映事项1.5万件。", [("hotline_requests", 15000.0)], id="hotline-platform"),
 ]
 
 
