@@ -307,3 +307,8 @@ def test_category_counts(extractor, text: str, expected) -> None:
 def test_a_list_of_values_ends_where_the_unit_changes(extractor) -> None:
     text = "办理时限和跑动次数分别减少50%、30%,100个事项实现马上办。"
     assert pairs(extractor, text) == [("time_limit_compression", 50.0), ("visits_reduction", 30.0)]
+
+
+def test_a_span_of_years_holds_for_the_clauses_after_it(extractor) -> None:
+    text = "热线平台8年累计话务量300万个,转办群众诉求40万个,今年受理诉求20万件。"
+    assert pairs(extractor, text) == [("hotline_requests", 200000.0)]
