@@ -312,3 +312,17 @@ def test_a_list_of_values_ends_where_the_unit_changes(extractor) -> None:
 def test_a_span_of_years_holds_for_the_clauses_after_it(extractor) -> None:
     text = "热线平台8年累计话务量300万个,转办群众诉求40万个,今年受理诉求20万件。"
     assert pairs(extractor, text) == [("hotline_requests", 200000.0)]
+
+
+FROM_LEVEL = [
+    pytest.param("政务服务事项从去年的1200项增至1500项。",
+                 [(1200.0, Coverage.OTHER_PERIOD, False), (1500.0, Coverage.PLAIN, True)], id="from-last-years"),
+    pytest.param("在线办理事项由60.5%提升至95%。",
+                 [(60.5, Coverage.OTHER_PERIOD, False), (95.0, Coverage.PLAIN, True)], id="online-handling-items"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FROM_LEVEL)
+def test_from_a_level(extractor, text: str, expected) -> None:
+    got = [(f.value, f.coverage, f.primary) for f in figures(extractor, text)]
+    assert got == expected
