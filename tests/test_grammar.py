@@ -178,6 +178,7 @@ AUTHORS = [
     pytest.param("内蒙古自治区人民政府2023年政府信息公开工作年度报告", "内蒙古自治区", "autonomous region",
                  id="autonomous-region"),
     pytest.param("阿克苏地区行政审批局2022年工作总结", "阿克苏地区", "prefecture", id="prefecture-diqu"),
+    pytest.param("浦东新区政务服务中心2021年工作总结", "浦东新区", "new area", id="new-area"),
     pytest.param("2022年工作总结\n按照广州市统一部署,全区推进…" + "。" * 500
                  + "\n南平市延平区行政审批服务局\n2022年12月20日", "延平区", "district",
                  id="signature-beats-a-place-in-the-text"),
