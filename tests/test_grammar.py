@@ -327,3 +327,19 @@ FROM_LEVEL = [
 def test_from_a_level(extractor, text: str, expected) -> None:
     got = [(f.value, f.coverage, f.primary) for f in figures(extractor, text)]
     assert got == expected
+
+
+FAMILIES_3 = [
+    pytest.param("减跑动90%,减时限70%,减材料50%,减环节60%。",
+                 [("visits_reduction", 90.0), ("time_limit_compression", 70.0), ("materials_reduction", 50.0),
+                  ("steps_reduction", 60.0)], id="jian-x-shorthand"),
+    pytest.param("政务服务事项网上可办理率98.5%。", [("online_available_rate", 98.5)], id="ke-ban-li-lv"),
+    pytest.param("不见面事项覆盖率为80%。", [("zero_visit_rate", 80.0)], id="no-face-to-face-items"),
+    pytest.param("共动态调整政务服务事项120项。", [], id="adjustments-are-no-list"),
+    pytest.param("落实国家部署的20件“一件事”。", [("one_thing_items", 20.0)], id="one-thing-in-jian"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAMILIES_3)
+def test_families_third_round(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
