@@ -8,6 +8,7 @@ report's own words (``scope_note``) and the column labels of the exports (``colu
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 LANGS = ("zh", "en")
@@ -207,46 +208,71 @@ def unit_suffix(word: str, lang: str, value: float | None = None) -> str:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-# Level words a place name ends with, longest first: 乌审旗 is 乌审 + 旗, romanised 'Wushen Qi'.
-PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "开发区", "新区", "地区", "省", "市", "县",
-                  "区", "旗", "州", "盟")
 
 
 @functools.lru_cache(maxsize=4096)
 def pinyin(text: str) -> str:
-    """Hanyu pinyin of a name, word by word (jieba with the project dictionary), capitalised,
-    without tone marks; a place's level word stands apart, as in official romanisation.
+    """Hanyu pinyin of a name, word by word, capitalised, without tone marks; a place's level word
+    stands apart, as in official romanisation.
 
     >>> pinyin("乌审旗政务服务局")
     'Wushen Qi Zhengwu Fuwuju'
     """
     from pypinyin import Style, lazy_pinyin
 
-    from themes.segment import words
+    from extract.text import to_simplified
 
     out: list[str] = []
-    for token in words(text):
-        for run in re.split(r"([\u3400-\u9fff]+)", token):  # 12345热线: digits and Han apart
-            if not _HAN.search(run):
-                out.append(run.strip())
-                continue
-            for part in _place_parts(run):
+    for run in re.split(r"([\u3400-\u9fff]+)", to_simplified(text)):  # 12345热线: digits and Han apart
+        if not _HAN.search(run):
+            out.append(run.strip())
+            continue
+        for word in _name_words(run):
+            for part in _place_parts(word):
                 syllables = lazy_pinyin(part, style=Style.NORMAL, v_to_u=True)
                 joined = syllables[0] + "".join(f"'{s}" if s[:1] in "aoe" else s for s in syllables[1:])
                 out.append(joined[:1].upper() + joined[1:])
     return re.sub(r"\s+([)\]),.;:])|([(\[])\s+", r"\1\2", " ".join(p for p in out if p))
 
 
-def _place_parts(word: str) -> list[str]:
-    """广州市 -> [广州, 市]; a long stem is cut into its words again (湘西土家族苗族 -> 湘西, 土家族, 苗族);
-    a word that is only a level word, or has too short a stem, stays whole."""
-    from themes.segment import words
+_LONGEST = 4  # the words a name is read in: 政务服务数据管理局 is 政务 服务 数据 管理局, never one word
+_LEVEL_CHARS = "省市县区旗州盟"
 
-    for suffix in PLACE_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            stem = word[: -len(suffix)]
-            return [*(words(stem) if len(stem) > 4 else [stem]), suffix]
-    return [word]
+
+def _name_words(run: str) -> list[str]:
+    """A run of Chinese characters cut into the likeliest words of at most four characters, by jieba's
+    word frequencies (the same cut whatever names the Themes page has added); single characters before
+    a level word are an unknown place's name and stay together (青禾县)."""
+    from themes.segment import tokenizer
+
+    tk = tokenizer()
+    freq, log_total = tk.FREQ, math.log(tk.total)
+    best: list[tuple[float, int]] = [(0.0, len(run))] * (len(run) + 1)
+    for i in range(len(run) - 1, -1, -1):
+        best[i] = max((math.log(freq.get(run[i:j]) or 1) - log_total + best[j][0], j)
+                      for j in range(i + 1, min(len(run), i + _LONGEST) + 1) if j == i + 1 or freq.get(run[i:j]))
+    cut, i = [], 0
+    while i < len(run):
+        cut.append(run[i:best[i][1]])
+        i = best[i][1]
+    merged: list[str] = []
+    for w in cut:  # 青/禾/县 -> 青禾县: single characters before a level word are a place's name
+        merged.append(w)
+        if w in _LEVEL_CHARS:
+            k = len(merged) - 1
+            while k > 0 and len(merged[k - 1]) == 1 and merged[k - 1] not in _LEVEL_CHARS:
+                k -= 1
+            if len(merged) - k >= 3:
+                merged[k:] = ["".join(merged[k:])]
+    return merged
+
+
+def _place_parts(word: str) -> list[str]:
+    """广州市 -> [广州, 市]; a word that is only a level word, or has too short a stem, stays whole."""
+    from themes.segment import PLACE_SUFFIXES
+
+    suffix = next((s for s in PLACE_SUFFIXES if word.endswith(s)), "")  # the longest: 自治区, not 区
+    return [word[: -len(suffix)], suffix] if suffix and len(word) - len(suffix) >= 2 else [word]
 
 
 def with_pinyin(text: str | None, lang: str) -> str:

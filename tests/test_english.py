@@ -82,12 +82,22 @@ PINYIN = [  # (name, pinyin): word by word, a place's level word apart, no tone 
     pytest.param("绿春县", "Lüchun Xian", id="u-umlaut"),
     pytest.param("湘西土家族苗族自治州", "Xiangxi Tujiazu Miaozu Zizhizhou", id="long-stem-cut-again"),
     pytest.param("12345热线", "12345 Rexian", id="digits-kept"),
+    pytest.param("青禾县政务服务局", "Qinghe Xian Zhengwu Fuwuju", id="a-place-no-dictionary-knows"),
+    pytest.param("北京经济技术开发区", "Beijing Jingji Jishu Kaifaqu", id="development-zone"),
 ]
 
 
 @pytest.mark.parametrize(("name", "expected"), PINYIN)
 def test_pinyin_of_names(name: str, expected: str) -> None:
     assert pinyin(name) == expected
+
+
+def test_pinyin_does_not_change_when_the_themes_page_adds_names() -> None:
+    from themes.segment import add_names
+
+    before = pinyin.__wrapped__("乌审旗政务服务局")
+    add_names(["乌审旗"], ["乌审旗政务服务局"])  # now one word of the segmenter
+    assert pinyin.__wrapped__("乌审旗政务服务局") == before == "Wushen Qi Zhengwu Fuwuju"
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
