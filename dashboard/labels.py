@@ -137,6 +137,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "download_tidy": ("下载全部数值(含原文)CSV", "Download all figures with provenance"),
     "download_xlsx": ("下载Excel", "Download Excel"),
     "download_pack": ("下载简报包(zip)", "Download briefing pack"),
+    # the label row of the wide CSV: one value, qualifier and scope column per indicator
+    "column_value": ("{label}:数值({unit})", "{label}: value ({unit})"),
+    "column_qualifier": ("{label}:限定(exact、more_than、at_least、less_than、approx、not_reported)",
+                         "{label}: qualifier (exact, more_than, at_least, less_than, approx, not_reported)"),
+    "column_scope": ("{label}:范围(报告原话;空为全地区)",
+                     "{label}: scope (the report's words; blank: whole jurisdiction)"),
 }
 
 
