@@ -64,7 +64,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "footnote_years": ("报告年份", "Report years"),
     "footnote_missing": ("未报告", "Not reported"),
     "source_line": ("来源:各地政务服务主管部门年度报告({agencies});数值由报告原文自动提取,可追溯至原句。",
-                    "Source: annual reports of the bureaus ({agencies}); figures extracted from the report "
+                    "Source: annual reports of the bureaus: {agencies}. Figures extracted from the report "
                     "text, each traceable to its sentence."),
     "unit_line": ("单位:{unit}", "Unit: {unit}"),
     "rates": ("比率(%)", "Rates (%)"),
