@@ -294,6 +294,23 @@ def with_pinyin(text: str | None, lang: str) -> str:
     return f"{text} ({pinyin(text)})"
 
 
+def facts(level_: object, province: object, report_year: object, agency: object,
+          lang: str) -> list[tuple[str, str]]:
+    """A report's facts as (label, value) in ``lang``, for a card or a caption line: the level in the
+    language, province and agency with their pinyin in English, a missing one '' (never 'nan').
+
+    >>> facts("county", "广东省", "2021", None, "zh")
+    [('级别', '县'), ('省份', '广东省'), ('报告年份', '2021'), ('发布机构', '')]
+    >>> [v for _, v in facts("county", "广东省", 2021, float("nan"), "en")]
+    ['county', '广东省 (Guangdong Sheng)', '2021', '']
+    """
+    def text(value: object) -> str:
+        return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
+
+    return [(t("level", lang), level(text(level_), lang)), (t("province", lang), with_pinyin(text(province), lang)),
+            (t("report_year", lang), text(report_year)), (t("agency", lang), with_pinyin(text(agency), lang))]
+
+
 def scope_note(scope: str | None, lang: str) -> str:
     """A scope note (what a figure covers, in the report's own words), marked as such in English.
 

@@ -182,3 +182,18 @@ def test_english_matrix_has_no_chinese_unit_words(frames) -> None:
     assert "1,677 items" in cells
     zh = tables.matrix(frames.indicators, frames.reports, frames.config, "zh")
     assert "1,677项" in set(zh.to_numpy().ravel())
+
+
+@pytest.mark.parametrize(("row", "lang", "expected"), [
+    pytest.param(("county", "广东省", "2021", "徐闻县政务服务数据管理局"), "zh",
+                 ["县", "广东省", "2021", "徐闻县政务服务数据管理局"], id="zh-level-in-chinese"),
+    pytest.param(("banner (county-level)", "内蒙古自治区", "2021", "乌审旗政务服务局"), "en",
+                 ["banner (county-level)", "内蒙古自治区 (Neimenggu Zizhiqu)", "2021",
+                  "乌审旗政务服务局 (Wushen Qi Zhengwu Fuwuju)"], id="en-pinyin-beside"),
+    pytest.param(("", float("nan"), "", None), "zh", ["", "", "", ""], id="missing-stays-blank"),
+])
+def test_a_reports_facts_for_cards_and_captions(row: tuple, lang: str, expected: list[str]) -> None:
+    from dashboard.labels import facts
+
+    assert [v for _, v in facts(*row, lang)] == expected
+    assert "nan" not in " ".join(v for _, v in facts(*row, lang))
