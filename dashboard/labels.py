@@ -152,6 +152,7 @@ LEVELS = {
     "district (county-level)": "区(县级)", "autonomous prefecture": "自治州", "league": "盟",
     "autonomous county": "自治县", "prefecture": "地区", "province": "省", "autonomous region": "自治区",
     "municipality": "直辖市", "new area": "新区", "development zone": "开发区",
+    "experimental zone": "试验区",
 }
 
 
