@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from extract.config import Config
 
 from .data import display_name
-from .labels import t
+from .labels import scope_note, t, unit, with_pinyin
 from .tables import category_label, evidence_matrix, indicator_order, label, matrix
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
@@ -64,7 +64,7 @@ def _base_layout(fig: go.Figure, title: str, subtitle: str, notes: list[str], he
 def source_line(reports: pd.DataFrame, jurisdictions: list[str], lang: str) -> str:
     sel = reports[reports["jurisdiction"].isin(jurisdictions)]
     agencies = "; ".join(
-        f"{(r.agency or display_name(reports, r.jurisdiction, lang))} {r.report_year}".strip()
+        f"{(with_pinyin(r.agency, lang) or display_name(reports, r.jurisdiction, lang))} {r.report_year}".strip()
         for r in sel.itertuples()
     )
     return safe(t("source_line", lang, agencies=agencies), note_width(lang))
@@ -137,7 +137,7 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
                 fig.add_annotation(x=safe(r.name), y=0, yref="y" if not log else "paper", text=safe(r.text),
                                    showarrow=False, yanchor="bottom", font={"color": "#888", "size": 13})
         title = title or (ind.label_en if lang == "en" else ind.label_zh)
-        subtitle = f"{ind.describe(lang)} · {t('unit_line', lang, unit=ind.unit)}"
+        subtitle = f"{ind.describe(lang)} · {t('unit_line', lang, unit=unit(ind.unit, lang))}"
         fig.update_xaxes(categoryorder="array", categoryarray=[safe(n) for n in data["name"]])
     else:
         for j in dict.fromkeys(comp["jurisdiction"]):
@@ -150,11 +150,10 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
                         hovertemplate="%{x} · " + safe(rows["name"].iloc[0]) + ": %{text}<br><i>%{hovertext}</i>"
                                       "<extra></extra>")
         fig.update_layout(barmode="group", bargap=0.25)
-        unit = {"percent": "%", "score": "分"}.get(kind, " / ".join(dict.fromkeys(config.indicator(i).unit
-                                                                                 for i in inds)))
+        units = " / ".join(dict.fromkeys(unit(config.indicator(i).unit, lang) for i in inds))
         title = title or t("selected_indicators", lang)
         subtitle = f"{t({'percent': 'rates', 'score': 'scores'}.get(kind, 'counts'), lang)} · " \
-                   f"{t('unit_line', lang, unit=unit)}"
+                   f"{t('unit_line', lang, unit=units)}"
         missing = comp[~comp["reported"]]
         for ind in inds:
             names = missing.loc[missing["indicator"] == ind, "name"].tolist()
@@ -162,7 +161,8 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
                 notes.append(safe(f"{t('footnote_missing', lang)} · {label(config, ind, lang)}: {', '.join(names)}",
                                   note_width(lang)))
     for r in comp[comp["reported"] & (comp["scope"] != "")].itertuples():
-        notes.append(safe(f"{t('footnote_scope', lang)} · {r.name} · {r.label}: {r.scope}", note_width(lang)))
+        notes.append(safe(f"{t('footnote_scope', lang)} · {r.name} · {r.label}: {scope_note(r.scope, lang)}",
+                          note_width(lang)))
     jurisdictions = list(dict.fromkeys(comp["jurisdiction"]))
     notes += [years_line(reports, jurisdictions, lang), source_line(reports, jurisdictions, lang)]
     _base_layout(fig, title, subtitle, notes)
@@ -247,7 +247,7 @@ def distribution_figure(values: pd.DataFrame, highlight: list[str], reports: pd.
                         marker={"color": colors.get(r.jurisdiction, "#000"), "size": 13, "line": {"width": 1}},
                         showlegend=False)
     title = (ind.label_en if lang == "en" else ind.label_zh)
-    subtitle = f"{t('distribution_subtitle', lang, n=len(values))} · {t('unit_line', lang, unit=ind.unit)}"
+    subtitle = f"{t('distribution_subtitle', lang, n=len(values))} · {t('unit_line', lang, unit=unit(ind.unit, lang))}"
     js = list(values["jurisdiction"])
     notes = [years_line(reports, js, lang) if len(js) <= 12 else "", source_line(reports, js, lang)
              if len(js) <= 12 else safe(t("source_many", lang, n=len(js)), note_width(lang))]

@@ -9,7 +9,7 @@ import pandas as pd
 from extract.config import Config
 
 from .data import display_name
-from .labels import t
+from .labels import t, unit_suffix
 
 SIGNS = {"exact": "", "more_than": ">", "at_least": "≥", "less_than": "<", "approx": "≈"}
 
@@ -57,7 +57,8 @@ def matrix(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, lang
     The frame has a MultiIndex (category, indicator label) and display names as columns.
     """
     heads = headlines(indicators)
-    cells = {(r.indicator, r.jurisdiction): format_value(r.value, r.unit, r.qualifier) for r in heads.itertuples()}
+    cells = {(r.indicator, r.jurisdiction): format_value(r.value, unit_suffix(r.unit, lang, r.value), r.qualifier)
+             for r in heads.itertuples()}
     rows = {}
     for ind in indicator_order(config):
         key = (category_label(config, config.indicator(ind).category, lang), label(config, ind, lang))
@@ -93,7 +94,8 @@ def comparison(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, 
             if (ind, j) in found:
                 r = found[(ind, j)]
                 rows.append({**base, "value": r["value"], "unit": r["unit"], "qualifier": r["qualifier"],
-                             "text": format_value(r["value"], r["unit"], r["qualifier"]), "scope": r["scope"],
+                             "text": format_value(r["value"], unit_suffix(r["unit"], lang, r["value"]), r["qualifier"]),
+                             "scope": r["scope"],
                              "evidence": r["evidence"], "report_year": str(r["report_year"]), "reported": True})
             else:
                 rows.append({**base, "value": float("nan"), "unit": "", "qualifier": "",
