@@ -135,6 +135,17 @@ def pages(items: list[str], size: int) -> int:
     return max(1, -(-len(items) // size))
 
 
+def page_number(raw: str | None, n_pages: int) -> int:
+    """The page asked for in the address (?page=2), within 1..n_pages; 1 for anything but ASCII digits.
+
+    >>> page_number("2", 3), page_number("²", 3), page_number("99", 3), page_number(None, 3)
+    (2, 1, 3, 1)
+    """
+    if not raw or not (raw.isascii() and raw.isdigit()):
+        return 1
+    return min(max(int(raw), 1), max(n_pages, 1))
+
+
 def page_of(items: list[str], page: int, size: int) -> list[str]:
     """Items of page ``page`` (1-based)."""
     return items[(page - 1) * size: page * size]

@@ -17,8 +17,8 @@ ids = ui.filters(f, lang)
 n_pages = tables.pages(ids, PAGE_SIZE)
 page = 1
 if n_pages > 1:
-    wanted = int(st.query_params.get("page", "1")) if st.query_params.get("page", "1").isdigit() else 1
-    page = st.number_input(t("page", lang), 1, n_pages, min(max(wanted, 1), n_pages), key="page")
+    wanted = tables.page_number(st.query_params.get("page"), n_pages)
+    page = st.number_input(t("page", lang), 1, n_pages, wanted, key="page")
     st.query_params["page"] = str(page)
     st.caption(t("page_of", lang, page=page, pages=n_pages, n=len(ids)))
 shown = tables.page_of(ids, page, PAGE_SIZE)
