@@ -28,6 +28,18 @@ def format_value(value: float, unit: str, qualifier: str) -> str:
     return f"{SIGNS.get(qualifier, '')}{number}{unit}"
 
 
+def figure_key(indicator: str, start: int, end: int) -> str:
+    """A figure's id in the page address (?fig=) and, after 'fig-', its anchor in the profile.
+
+    Two figures of one indicator may share a sentence start (由去年的48%提升至超70%), so the end
+    is part of the key.
+
+    >>> figure_key("materials_reduction", 1072, 1079)
+    'materials_reduction-1072-1079'
+    """
+    return f"{indicator}-{int(start)}-{int(end)}"
+
+
 def headlines(indicators: pd.DataFrame) -> pd.DataFrame:
     """The primary rows only: one per jurisdiction and indicator."""
     return indicators[indicators["primary"]]
