@@ -16,7 +16,7 @@ from extract.config import Config
 
 from .data import display_name
 from .labels import t
-from .tables import category_label, evidence_matrix, indicator_order, label, matrix
+from .tables import MARKS, SIGNS, category_label, indicator_order, label, matrix_cells
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 SLIDE = {"width": 1920, "height": 1080}
@@ -79,39 +79,88 @@ def years_line(reports: pd.DataFrame, jurisdictions: list[str], lang: str) -> st
     return safe(f"{t('footnote_years', lang)}: {parts}", note_width(lang))
 
 
-def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str) -> go.Figure:
-    """The overview: every indicator × every report, values as text, evidence on hover."""
-    table = matrix(indicators, reports, config, lang)
-    evidence = evidence_matrix(indicators, reports, config)
+def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str,
+                  sorted_by: str = "", descending: bool = True) -> go.Figure:
+    """The overview: every indicator × every report, values as text, evidence on hover.
+
+    A cell shows the headline with its bound sign (>70%) and a mark where it covers only part of
+    the jurisdiction (†) or another period (*); the marks and signs are explained under the
+    chart, and the hover gives the report's scope words and the sentence. Over the heatmap lies
+    an invisible point per cell carrying (jurisdiction, indicator, figure key), so a click can be
+    read back (``st.plotly_chart(on_select=...)``). ``sorted_by`` marks the row the columns are
+    ordered by.
+    """
+    cells = matrix_cells(indicators, config)
     inds = indicator_order(config)
-    cats = [config.indicator(i).category for i in inds]
     cat_ids = [c.id for c in config.categories]
+    js = list(reports["jurisdiction"])
+    names = [safe(display_name(reports, j, lang)) for j in js]
+    arrow = "▼ " if descending else "▲ "
+    ylabels = []
+    for ind in inds:
+        name = safe(label(config, ind, lang))
+        cat = safe(category_label(config, config.indicator(ind).category, lang))
+        name = f"<b>{arrow}{name}</b>" if ind == sorted_by else name
+        ylabels.append(f"{name}  <span style='color:#888'>{cat}</span>")
     missing = t("not_reported", lang)
-    z, text, hover = [], [], []
-    for row_i, (key, row) in enumerate(table.iterrows()):
-        parity = cat_ids.index(cats[row_i]) % 2
-        z.append([parity if v != missing else 2 for v in row])
-        text.append([safe(v) for v in row])
-        hover.append([
-            f"<b>{safe(col)}</b> · {safe(key[1])}<br>{safe(v)}<br>"
-            f"<i>{safe(evidence[row_i][c], 40) or safe(missing)}</i>"
-            for c, (col, v) in enumerate(row.items())
-        ])
-    ylabels = [f"{safe(key[1])}  <span style='color:#888'>{safe(key[0])}</span>" for key in table.index]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=[safe(c) for c in table.columns], y=ylabels, text=text, texttemplate="%{text}",
-        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showscale=False, xgap=2, ygap=2,
-        zmin=0, zmax=2, colorscale=[[0, REPORTED[0]], [0.5, REPORTED[1]], [1, MISSING]],
-        textfont={"size": 13 if len(table.columns) <= 6 else 11 if len(table.columns) <= 9 else 10},
+    z, text = [], []
+    px, py, hover, custom = [], [], [], []
+    for row_i, ind in enumerate(inds):
+        parity = cat_ids.index(config.indicator(ind).category) % 2
+        z.append([parity if (ind, j) in cells else 2 for j in js])
+        text.append([safe(cells[(ind, j)].text) if (ind, j) in cells else safe(missing) for j in js])
+        for j, name in zip(js, names, strict=True):
+            cell = cells.get((ind, j))
+            px.append(name)
+            py.append(ylabels[row_i])
+            custom.append([j, ind, cell.key if cell else ""])
+            hover.append(_cell_hover(name, label(config, ind, lang), cell, lang))
+    per_row = len(js)
+    fig = go.Figure(go.Heatmap(  # its hovertext is the points' too: the data of a screenshot or export
+        z=z, x=names, y=ylabels, text=text, texttemplate="%{text}", hoverinfo="skip", showscale=False,
+        hovertext=[hover[i * per_row:(i + 1) * per_row] for i in range(len(inds))],
+        xgap=2, ygap=2, zmin=0, zmax=2, colorscale=[[0, REPORTED[0]], [0.5, REPORTED[1]], [1, MISSING]],
+        textfont={"size": 13 if len(js) <= 6 else 11 if len(js) <= 9 else 10},
     ))
-    fig.update_yaxes(autorange="reversed", tickfont={"size": 13})
-    fig.update_xaxes(side="top", tickfont={"size": 14})
-    jurisdictions = list(reports["jurisdiction"])
+    fig.add_scatter(  # the click targets: one invisible point per cell, with the cell's hover
+        x=px, y=py, mode="markers", customdata=custom, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+        marker={"size": 30, "symbol": "square", "color": "rgba(0,0,0,0)"}, showlegend=False,
+        selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
+    )
+    fig.update_yaxes(range=[len(inds) - 0.5, -0.5], tickfont={"size": 13}, categoryorder="array",
+                     categoryarray=ylabels)  # first row on top; the ranges end at the cells' edges
+    fig.update_xaxes(side="top", tickfont={"size": 14}, categoryorder="array", categoryarray=names,
+                     range=[-0.5, len(js) - 0.5])
+    shown = [c for (_, j), c in cells.items() if j in set(js)]
     _base_layout(fig, t("matrix_title", lang), t("matrix_subtitle", lang),
-                 [years_line(reports, jurisdictions, lang), source_line(reports, jurisdictions, lang)],
+                 [matrix_legend(shown, lang), years_line(reports, js, lang), source_line(reports, js, lang)],
                  height=40 + 34 * len(inds), note_shift=-250)  # footnotes from the figure's left edge
-    fig.update_layout(margin={"l": 260, "t": 150})
+    fig.update_layout(margin={"l": 260, "t": 150}, hovermode="closest", hoverdistance=-1, clickmode="event+select",
+                      dragmode=False)
     return fig
+
+
+def _cell_hover(name: str, indicator: str, cell, lang: str) -> str:
+    """A matrix cell's hover: where and what, the value in words, the scope note, the sentence."""
+    head = f"<b>{name}</b> · {safe(indicator)}"
+    if cell is None:
+        return f"{head}<br>{safe(t('not_reported', lang))}"
+    bound = f" ({safe(t(cell.qualifier, lang))})" if SIGNS.get(cell.qualifier) else ""
+    lines = [head, f"{safe(cell.text)}{bound}"]
+    if cell.scope:
+        what = {"part": "scope_part", "period": "scope_period"}.get(cell.kind, "scope_note")
+        lines.append(safe(f"{MARKS.get(cell.kind, '')} {t(what, lang)}: {cell.scope}".strip()))
+    lines.append(f"<i>{safe(cell.evidence, 40)}</i>")
+    lines.append(f"<span style='color:#888'>{safe(t('click_cell', lang))}</span>")
+    return "<br>".join(lines)
+
+
+def matrix_legend(cells: list, lang: str) -> str:
+    """The marks and bound signs that appear in these cells, explained (a footnote line)."""
+    parts = [t(f"mark_{kind}", lang) for kind in MARKS if any(c.kind == kind for c in cells)]
+    if any(SIGNS.get(c.qualifier) for c in cells):
+        parts.append(t("bounds_legend", lang))
+    return safe("  ".join(parts), note_width(lang)) if parts else ""
 
 
 def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str,

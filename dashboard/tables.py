@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -12,6 +14,8 @@ from .data import display_name
 from .labels import t
 
 SIGNS = {"exact": "", "more_than": ">", "at_least": "≥", "less_than": "<", "approx": "≈"}
+MARKS = {"part": "†", "period": "*"}  # a headline that covers less than the whole jurisdiction this year
+_YEAR = re.compile(r"(?<!\d)(\d{4}) ?年")
 
 
 def format_value(value: float, unit: str, qualifier: str) -> str:
@@ -62,29 +66,75 @@ def category_label(config: Config, category: str, lang: str) -> str:
     return c.label_en if lang == "en" else c.label_zh
 
 
+def scope_kind(scope: str, config: Config, year: str | int | None = None) -> str:
+    """What a figure's scope phrase says it covers: 'part', 'period', or '' (the whole, or a note only).
+
+    The frame keeps the report's words (``scope``), not the class extract/scope.py gave them, so
+    they are read again in the same order, with the same words of config.yaml: another period
+    first (去年, an earlier year than the report's, a several-year review), then a pilot (a part),
+    then the jurisdiction's own level or its website ('', the usual reach of such a figure); any
+    other phrase is a part (a sub-list, 其中县直, another level's 全市). A level before a change
+    (从1279项增加到…) leaves no period word in the phrase and reads as a part.
+
+    >>> from extract import load_config
+    >>> config = load_config()
+    >>> [scope_kind(s, config, 2021) for s in ("越秀区试点", "由去年", "2019年全市", "旗本级", "")]
+    ['part', 'period', 'period', '', '']
+    """
+    if not scope:
+        return ""
+    words = config.scope
+    if any(w in scope for w in (*words.period, *config.grammar.multi_year)):
+        return "period"
+    years = _YEAR.findall(scope)
+    if years and str(year).isdigit() and int(years[-1]) < int(str(year)):
+        return "period"
+    if any(w in scope for w in words.pilot):
+        return "part"
+    if any(w in scope for w in (*words.own_level, *words.website)):
+        return ""
+    return "part"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One reported cell of the overview matrix: the headline, as shown and as explained."""
+
+    text: str  # value with its bound sign and scope mark: '>70%', '66%†'
+    qualifier: str
+    kind: str  # scope_kind: 'part', 'period' or ''
+    scope: str
+    evidence: str
+    key: str  # figure_key: the figure in the profile's address
+
+
+def matrix_cells(indicators: pd.DataFrame, config: Config) -> dict[tuple[str, str], Cell]:
+    """The headline of every (indicator, jurisdiction) that has one, as a matrix cell."""
+    cells = {}
+    for r in headlines(indicators).itertuples():
+        kind = scope_kind(r.scope, config, r.report_year)
+        cells[(r.indicator, r.jurisdiction)] = Cell(
+            format_value(r.value, r.unit, r.qualifier) + MARKS.get(kind, ""), r.qualifier, kind, r.scope,
+            r.evidence, figure_key(r.indicator, r.start, r.end))
+    return cells
+
+
 def matrix(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str) -> pd.DataFrame:
-    """Indicators × jurisdictions: each cell the headline as text, or 'not reported'.
+    """Indicators × jurisdictions: each cell the headline as text (bound sign, scope mark), or 'not reported'.
 
     Rows are every indicator of the taxonomy, grouped by category; columns every report.
     The frame has a MultiIndex (category, indicator label) and display names as columns.
     """
-    heads = headlines(indicators)
-    cells = {(r.indicator, r.jurisdiction): format_value(r.value, r.unit, r.qualifier) for r in heads.itertuples()}
+    cells = matrix_cells(indicators, config)
     rows = {}
     for ind in indicator_order(config):
         key = (category_label(config, config.indicator(ind).category, lang), label(config, ind, lang))
-        rows[key] = [cells.get((ind, j), t("not_reported", lang)) for j in reports["jurisdiction"]]
+        rows[key] = [cells[(ind, j)].text if (ind, j) in cells else t("not_reported", lang)
+                     for j in reports["jurisdiction"]]
     names = [display_name(reports, j, lang) for j in reports["jurisdiction"]]
     out = pd.DataFrame.from_dict(rows, orient="index", columns=names)
     out.index = pd.MultiIndex.from_tuples(out.index, names=[t("category", lang), t("indicator", lang)])
     return out
-
-
-def evidence_matrix(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config) -> list[list[str]]:
-    """The evidence sentence behind each cell of ``matrix`` (same shape), '' where none."""
-    heads = headlines(indicators)
-    ev = {(r.indicator, r.jurisdiction): r.evidence for r in heads.itertuples()}
-    return [[ev.get((ind, j), "") for j in reports["jurisdiction"]] for ind in indicator_order(config)]
 
 
 def comparison(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, chosen: list[str],
@@ -140,6 +190,32 @@ def ranked(comp: pd.DataFrame, n: int, bottom: bool = False) -> pd.DataFrame:
     """The top (or bottom) ``n`` jurisdictions of a one-indicator comparison; bounds rank at their number."""
     reported = comp[comp["reported"]].sort_values("value", ascending=bottom, kind="stable")
     return reported.head(n)
+
+
+def sort_jurisdictions(ids: list[str], heads: pd.DataFrame, descending: bool = True) -> list[str]:
+    """``ids`` ordered by their headline in ``heads`` (one indicator), not-reported last.
+
+    Bounds rank at their number (>70% as 70); ties and the not-reported keep the order of ``ids``.
+    """
+    values = dict(zip(heads["jurisdiction"], heads["value"], strict=True))
+    reported = [j for j in ids if j in values and not pd.isna(values[j])]
+    reported.sort(key=lambda j: -values[j] if descending else values[j])  # stable: ties keep their order
+    chosen = set(reported)
+    return reported + [j for j in ids if j not in chosen]
+
+
+def profile_params(points: list[dict]) -> dict[str, str] | None:
+    """The profile's address for a click on a matrix cell (``st.plotly_chart`` selection points).
+
+    A reported cell opens its figure (?jur=…&fig=…), a not-reported one the jurisdiction's
+    profile; anything but a cell's point (no customdata) opens nothing.
+    """
+    for point in points:
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple) and len(custom) == 3 and custom[0]:
+            jur, _, key = (str(c) for c in custom)
+            return {"jur": jur, "fig": key} if key else {"jur": jur}
+    return None
 
 
 def pages(items: list[str], size: int) -> int:
