@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_browser import CHART_READY, IDLE, SHOTS, browser, server  # noqa: F401 (fixtures)
+from tests import test_browser as base
+from tests.test_browser import CHART_READY, IDLE, SHOTS
+
+server, browser = base.server, base.browser  # the same fixtures: a dashboard and a chromium for this module
 
 pytestmark = pytest.mark.browser
 
