@@ -165,13 +165,17 @@ def matrix_legend(cells: list, lang: str) -> str:
 
 def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str,
                       colors: dict[str, str], log: bool = False, title: str | None = None) -> go.Figure:
-    """Bars of one unit kind: sorted bars for one indicator, grouped bars for several.
+    """Bars of one unit kind: sorted bars for one indicator, grouped bars for several, and a panel
+    per indicator for counts of different magnitudes (``needs_panels``).
 
     ``comp`` is ``tables.comparison`` restricted to one unit kind. Bars carry their bound sign
-    (>70%); a jurisdiction without a figure is named as not reported, never drawn as zero.
+    (>70%); a jurisdiction without a figure is named as not reported, never drawn as zero. The
+    Compare page, the slide PNGs and the deck (briefing/pack.py) all draw with this builder.
     """
     inds = list(dict.fromkeys(comp["indicator"]))
     kind = comp["unit_kind"].iloc[0]
+    if needs_panels(comp):
+        return panels_figure(comp, reports, config, lang, colors, log=log, title=title)
     fig = go.Figure()
     notes = []
     if len(inds) == 1:
@@ -221,6 +225,72 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
         fig.update_yaxes(ticksuffix="%", range=[0, 112])
     if log and kind == "count":
         fig.update_yaxes(type="log")
+    return fig
+
+
+SPREAD = 10  # counts whose largest values differ this many times over get a panel each
+
+
+def needs_panels(comp: pd.DataFrame) -> bool:
+    """Several count indicators whose largest values differ by ``SPREAD`` times or more: on one
+    axis the smaller ones would be slivers (11,449 items beside 10), so each gets its own panel."""
+    reported = comp[comp["reported"] & (comp["unit_kind"] == "count")]
+    tops = reported.groupby("indicator")["value"].max()
+    tops = tops[tops > 0]
+    return len(tops) > 1 and tops.max() >= SPREAD * tops.min()
+
+
+def panels_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str, colors: dict[str, str],
+                  log: bool = False, title: str | None = None) -> go.Figure:
+    """Small multiples: one panel per indicator, each with its own value axis; jurisdictions as
+    horizontal bars in the same order and colour in every panel, named on each row's first panel."""
+    from plotly.subplots import make_subplots
+
+    inds = list(dict.fromkeys(comp["indicator"]))
+    js = list(dict.fromkeys(comp["jurisdiction"]))
+    names = {j: safe(display_name(reports, j, lang)) for j in js}
+    cols = min(len(inds), 3)
+    rows = -(-len(inds) // cols)
+    titles = [safe(f"{label(config, i, lang)} ({config.indicator(i).unit})") for i in inds]
+    height = rows * (130 + 32 * len(js))
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, shared_yaxes=True,  # between rows: room
+                        horizontal_spacing=0.05, vertical_spacing=min(0.35, 100 / height))  # for ticks and a title
+    missing = t("not_reported", lang)
+    for n, ind in enumerate(inds):
+        row, col = n // cols + 1, n % cols + 1
+        part = comp[comp["indicator"] == ind].set_index("jurisdiction").reindex(js)
+        ok = part["reported"].fillna(False).astype(bool)
+        what = safe(label(config, ind, lang))
+        fig.add_bar(
+            x=[v if good else None for v, good in zip(part["value"], ok, strict=True)], y=[names[j] for j in js],
+            orientation="h", marker_color=[colors.get(j, "#888") for j in js], showlegend=False,
+            text=[safe(x) if good else "" for x, good in zip(part["text"], ok, strict=True)], textposition="outside",
+            cliponaxis=False, hovertext=[safe(e, 40) for e in part["evidence"].fillna("")],
+            hovertemplate=f"%{{y}} · {what}: %{{text}}<br><i>%{{hovertext}}</i><extra></extra>",
+            row=row, col=col)
+        for j, good in zip(js, ok, strict=True):
+            if not good:
+                fig.add_annotation(x=0, y=names[j], xref=f"x{n + 1 if n else ''}", yref=f"y{n + 1 if n else ''}",
+                                   text=safe(missing), showarrow=False, xanchor="left", xshift=4,
+                                   font={"color": "#888", "size": 13})
+        top = part.loc[ok, "value"].max() if ok.any() else 1
+        if log:
+            fig.update_xaxes(type="log", row=row, col=col)
+        else:
+            fig.update_xaxes(range=[0, top * 1.3], row=row, col=col)  # room for the value label
+        fig.update_xaxes(showgrid=True, row=row, col=col)
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=[names[j] for j in js],
+                     automargin=True)
+    for n in range(len(inds), rows * cols):  # an empty cell of the grid: no axes drawn
+        fig.update_xaxes(visible=False, row=n // cols + 1, col=n % cols + 1)
+        fig.update_yaxes(visible=False, row=n // cols + 1, col=n % cols + 1)
+    notes = [safe(f"{t('footnote_scope', lang)} · {r.name} · {r.label}: {r.scope}", note_width(lang))
+             for r in comp[comp["reported"] & (comp["scope"] != "")].itertuples()]
+    notes += [years_line(reports, js, lang), source_line(reports, js, lang)]
+    subtitle = f"{t('counts', lang)} · {t('own_axis', lang)}"
+    _base_layout(fig, title or t("selected_indicators", lang), subtitle, notes, height=height)
+    fig.update_layout(uniformtext={"minsize": 12, "mode": "show"}, bargap=0.25, margin={"t": 130})
+    fig.update_traces(textfont_size=13)
     return fig
 
 

@@ -92,6 +92,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "selected_figure": ("所选数值", "Selected figure"),
     "show_in_text": ("在原文中查看", "Show in the text"),
     "report_failed": ("该报告无法读取:{message}", "This report could not be read: {message}"),
+    "own_axis": ("数量级不同,各指标使用各自的坐标轴", "each indicator on its own axis"),
     "ranking": ("排序", "Ranking"),
     "rank_all": ("全部所选", "All chosen"),
     "rank_top": ("前N名", "Top N"),
