@@ -86,9 +86,9 @@ def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Confi
     A cell shows the headline with its bound sign (>70%) and a mark where it covers only part of
     the jurisdiction (†) or another period (*); the marks and signs are explained under the
     chart, and the hover gives the report's scope words and the sentence. Over the heatmap lies
-    an invisible point per cell carrying (jurisdiction, indicator, figure key), so a click can be
-    read back (``st.plotly_chart(on_select=...)``). ``sorted_by`` marks the row the columns are
-    ordered by.
+    an invisible point per cell at (jurisdiction id, indicator id) carrying its figure key, so a
+    click can be read back (``st.plotly_chart(on_select=...)``, ``tables.profile_params``).
+    ``sorted_by`` marks the row the columns are ordered by.
     """
     cells = matrix_cells(indicators, config)
     inds = indicator_order(config)
@@ -105,32 +105,34 @@ def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Confi
     missing = t("not_reported", lang)
     z, text = [], []
     px, py, hover, custom = [], [], [], []
-    for row_i, ind in enumerate(inds):
+    for ind in inds:
         parity = cat_ids.index(config.indicator(ind).category) % 2
         z.append([parity if (ind, j) in cells else 2 for j in js])
         text.append([safe(cells[(ind, j)].text) if (ind, j) in cells else safe(missing) for j in js])
         for j, name in zip(js, names, strict=True):
             cell = cells.get((ind, j))
-            px.append(name)
-            py.append(ylabels[row_i])
-            custom.append([j, ind, cell.key if cell else ""])
+            px.append(j)
+            py.append(ind)
+            custom.append(cell.key if cell else "")
             hover.append(_cell_hover(name, label(config, ind, lang), cell, lang))
-    per_row = len(js)
-    fig = go.Figure(go.Heatmap(  # its hovertext is the points' too: the data of a screenshot or export
+    fig = go.Figure(go.Heatmap(  # the colours and values; the hover is the click targets'
         z=z, x=names, y=ylabels, text=text, texttemplate="%{text}", hoverinfo="skip", showscale=False,
-        hovertext=[hover[i * per_row:(i + 1) * per_row] for i in range(len(inds))],
         xgap=2, ygap=2, zmin=0, zmax=2, colorscale=[[0, REPORTED[0]], [0.5, REPORTED[1]], [1, MISSING]],
         textfont={"size": 13 if len(js) <= 6 else 11 if len(js) <= 9 else 10},
     ))
-    fig.add_scatter(  # the click targets: one invisible point per cell, with the cell's hover
-        x=px, y=py, mode="markers", customdata=custom, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-        marker={"size": 30, "symbol": "square", "color": "rgba(0,0,0,0)"}, showlegend=False,
+    fig.add_scatter(  # the click targets: one invisible point per cell at (jurisdiction id, indicator id) on
+        x=px, y=py, xaxis="x2", yaxis="y2", mode="markers", customdata=custom,  # hidden axes over the heatmap's
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+        marker={"size": 30, "symbol": "square", "color": "rgba(0,0,0,0)"},
         selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
     )
     fig.update_yaxes(range=[len(inds) - 0.5, -0.5], tickfont={"size": 13}, categoryorder="array",
                      categoryarray=ylabels)  # first row on top; the ranges end at the cells' edges
     fig.update_xaxes(side="top", tickfont={"size": 14}, categoryorder="array", categoryarray=names,
                      range=[-0.5, len(js) - 0.5])
+    hidden = {"visible": False, "categoryorder": "array", "fixedrange": True}
+    fig.update_layout(xaxis2={**hidden, "overlaying": "x", "categoryarray": js, "range": [-0.5, len(js) - 0.5]},
+                      yaxis2={**hidden, "overlaying": "y", "categoryarray": inds, "range": [len(inds) - 0.5, -0.5]})
     shown = [c for (_, j), c in cells.items() if j in set(js)]
     _base_layout(fig, t("matrix_title", lang), t("matrix_subtitle", lang),
                  [matrix_legend(shown, lang), years_line(reports, js, lang), source_line(reports, js, lang)],
@@ -150,8 +152,7 @@ def _cell_hover(name: str, indicator: str, cell, lang: str) -> str:
     if cell.scope:
         what = {"part": "scope_part", "period": "scope_period"}.get(cell.kind, "scope_note")
         lines.append(safe(f"{MARKS.get(cell.kind, '')} {t(what, lang)}: {cell.scope}".strip()))
-    lines.append(f"<i>{safe(cell.evidence, 40)}</i>")
-    lines.append(f"<span style='color:#888'>{safe(t('click_cell', lang))}</span>")
+    lines.append(f"<i>{safe(cell.evidence, 40)}</i>")  # (the page says that a click opens it: not in every hover)
     return "<br>".join(lines)
 
 

@@ -207,13 +207,13 @@ def sort_jurisdictions(ids: list[str], heads: pd.DataFrame, descending: bool = T
 def profile_params(points: list[dict]) -> dict[str, str] | None:
     """The profile's address for a click on a matrix cell (``st.plotly_chart`` selection points).
 
-    A reported cell opens its figure (?jur=…&fig=…), a not-reported one the jurisdiction's
-    profile; anything but a cell's point (no customdata) opens nothing.
+    A cell's point sits at (jurisdiction id, indicator id) and carries its figure key: a reported
+    cell opens its figure (?jur=…&fig=…), a not-reported one the jurisdiction's profile; any other
+    point (no string key) opens nothing.
     """
     for point in points:
-        custom = point.get("customdata")
-        if isinstance(custom, list | tuple) and len(custom) == 3 and custom[0]:
-            jur, _, key = (str(c) for c in custom)
+        key, jur = point.get("customdata"), point.get("x")
+        if isinstance(key, str) and isinstance(jur, str) and jur:
             return {"jur": jur, "fig": key} if key else {"jur": jur}
     return None
 

@@ -180,10 +180,10 @@ def test_sorting_orders_every_page_not_only_the_shown_one(many: Path, monkeypatc
 
 
 def test_a_click_on_a_cell_names_its_figure_in_the_profiles_address() -> None:
-    point = {"curve_number": 1, "point_number": 7, "point_index": 7, "x": "广州市", "y": "…",
-             "customdata": ["guangzhou", "materials_reduction", "materials_reduction-1072-1079"]}
+    point = {"curve_number": 1, "point_number": 7, "point_index": 7, "x": "guangzhou", "y": "materials_reduction",
+             "customdata": "materials_reduction-1072-1079"}
     assert tables.profile_params([point]) == {"jur": "guangzhou", "fig": "materials_reduction-1072-1079"}
-    missing = {**point, "customdata": ["xingguo", "review_score", ""]}
+    missing = {**point, "x": "xingguo", "y": "review_score", "customdata": ""}
     assert tables.profile_params([missing]) == {"jur": "xingguo"}
     assert tables.profile_params([]) is None
     assert tables.profile_params([{"curve_number": 0, "x": "广州市"}]) is None  # not a cell point
@@ -195,6 +195,6 @@ def test_every_cell_carries_its_click_target(frames) -> None:
     fig = charts.matrix_figure(frames.indicators, frames.reports, frames.config, "zh")
     points = fig.data[1]
     assert len(points.customdata) == len(frames.config.indicators) * len(frames.reports)
-    keys = {tuple(c) for c in points.customdata}
-    assert ("guangzhou", "materials_reduction", "materials_reduction-1072-1079") in keys
-    assert ("xingguo", "review_score", "") in keys
+    cells = set(zip(points.x, points.y, points.customdata, strict=True))
+    assert ("guangzhou", "materials_reduction", "materials_reduction-1072-1079") in cells
+    assert ("xingguo", "review_score", "") in cells
