@@ -16,7 +16,7 @@ from extract.config import Config
 
 from .data import display_name
 from .labels import t
-from .tables import MARKS, SIGNS, category_label, indicator_order, label, matrix_cells
+from .tables import MARKS, SIGNS, category_label, column_names, indicator_order, label, matrix_cells
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 SLIDE = {"width": 1920, "height": 1080}
@@ -94,7 +94,7 @@ def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Confi
     inds = indicator_order(config)
     cat_ids = [c.id for c in config.categories]
     js = list(reports["jurisdiction"])
-    names = [safe(display_name(reports, j, lang)) for j in js]
+    names = [safe(n) for n in column_names(reports, lang)]
     arrow = "▼ " if descending else "▲ "
     ylabels = []
     for ind in inds:
@@ -161,7 +161,7 @@ def matrix_legend(cells: list, lang: str) -> str:
     parts = [t(f"mark_{kind}", lang) for kind in MARKS if any(c.kind == kind for c in cells)]
     if any(SIGNS.get(c.qualifier) for c in cells):
         parts.append(t("bounds_legend", lang))
-    return safe("  ".join(parts), note_width(lang)) if parts else ""
+    return safe("  |  ".join(parts), note_width(lang)) if parts else ""
 
 
 def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str,

@@ -119,6 +119,24 @@ def matrix_cells(indicators: pd.DataFrame, config: Config) -> dict[tuple[str, st
     return cells
 
 
+def column_names(reports: pd.DataFrame, lang: str) -> list[str]:
+    """Display names of these reports, one per report: a name shared by several (市辖区, 城区) gets
+    the place above it (prefecture, else province), and the id if that is not enough.
+
+    Columns of one name would merge in a chart and break a table.
+    """
+    names = [display_name(reports, j, lang) for j in reports["jurisdiction"]]
+    if len(set(names)) == len(names):
+        return names
+    counts = pd.Series(names).value_counts()
+    out = []
+    for name, r in zip(names, reports.itertuples(), strict=True):
+        above = getattr(r, "prefecture", "") or getattr(r, "province", "") or ""
+        out.append(f"{name} · {above}" if counts[name] > 1 and above else name)
+    seen = pd.Series(out).value_counts()
+    return [f"{n} ({j})" if seen[n] > 1 else n for n, j in zip(out, reports["jurisdiction"], strict=True)]
+
+
 def matrix(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str) -> pd.DataFrame:
     """Indicators × jurisdictions: each cell the headline as text (bound sign, scope mark), or 'not reported'.
 
@@ -131,8 +149,7 @@ def matrix(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, lang
         key = (category_label(config, config.indicator(ind).category, lang), label(config, ind, lang))
         rows[key] = [cells[(ind, j)].text if (ind, j) in cells else t("not_reported", lang)
                      for j in reports["jurisdiction"]]
-    names = [display_name(reports, j, lang) for j in reports["jurisdiction"]]
-    out = pd.DataFrame.from_dict(rows, orient="index", columns=names)
+    out = pd.DataFrame.from_dict(rows, orient="index", columns=column_names(reports, lang))
     out.index = pd.MultiIndex.from_tuples(out.index, names=[t("category", lang), t("indicator", lang)])
     return out
 

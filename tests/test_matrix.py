@@ -198,3 +198,18 @@ def test_every_cell_carries_its_click_target(frames) -> None:
     cells = set(zip(points.x, points.y, points.customdata, strict=True))
     assert ("guangzhou", "materials_reduction", "materials_reduction-1072-1079") in cells
     assert ("xingguo", "review_score", "") in cells
+
+
+def test_jurisdictions_of_one_name_keep_a_column_each(frames) -> None:
+    from dashboard import charts
+
+    reports = frames.reports.copy()
+    reports.loc[reports["jurisdiction"] == "xingguo", ["name_zh", "name_en"]] = ["市辖区", "Shixiaqu"]
+    reports.loc[reports["jurisdiction"] == "wushen", ["name_zh", "name_en"]] = ["市辖区", "Shixiaqu"]
+    for lang in ("zh", "en"):
+        m = tables.matrix(frames.indicators, reports, frames.config, lang)
+        assert m.columns.is_unique and len(m.columns) == 5
+        fig = charts.matrix_figure(frames.indicators, reports, frames.config, lang)
+        assert len(set(fig.data[0].x)) == 5
+        shared = [x for x in fig.data[0].x if ("市辖区" if lang == "zh" else "Shixiaqu") in x]
+        assert len(shared) == 2 and shared == list(m.columns[3:]), shared  # told apart by the place above
