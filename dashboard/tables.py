@@ -108,6 +108,11 @@ class Cell:
     key: str  # figure_key: the figure in the profile's address
 
 
+def shown_value(value: float, unit: str, qualifier: str, lang: str) -> str:
+    """A figure as a page shows it: its bound sign and its unit in ``lang`` ('1,677 items', '1,677项')."""
+    return format_value(value, unit_suffix(unit, lang, value), qualifier)
+
+
 def matrix_cells(indicators: pd.DataFrame, config: Config, lang: str = "zh") -> dict[tuple[str, str], Cell]:
     """The headline of every (indicator, jurisdiction) that has one, as a matrix cell (units in ``lang``)."""
     cells = {}

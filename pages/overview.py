@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import charts, tables, ui
 from dashboard.data import display_name
-from dashboard.labels import level, t
+from dashboard.labels import facts, level, t
 from dashboard.text_views import card_html, md_escape
 
 PAGE_SIZE = 12  # jurisdictions per page of the matrix: thousands of reports are paged, not drawn at once
@@ -59,10 +59,9 @@ if target:
 cols = st.columns(min(len(reports), 5) or 1)
 for i, r in enumerate(reports.itertuples()):
     with cols[i % len(cols)].container(border=True):
-        st.html(card_html(display_name(reports, r.jurisdiction, lang), [
-            (t("level", lang), level(r.level, lang)), (t("province", lang), r.province),
-            (t("report_year", lang), r.report_year), (t("agency", lang), r.agency),
-        ], t("user_added", lang) if r.user_added else ""))
+        st.html(card_html(display_name(reports, r.jurisdiction, lang),
+                          facts(r.level, r.province, r.report_year, r.agency, lang),
+                          t("user_added", lang) if r.user_added else ""))
         st.metric(t("figures_found", lang), int(r.figures or 0))
 
 with st.expander(t("table_below", lang), icon=":material/table:"):

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import tables, ui
 from dashboard.data import display_name
-from dashboard.labels import level, t
+from dashboard.labels import facts, t
 from dashboard.text_views import figure_entry_html, md_escape, report_html, scroll_script, selected_html
 from extract.errors import UnreadableReport
 
@@ -22,8 +22,8 @@ jur = st.selectbox(t("jurisdiction", lang), ids, index=ids.index(ui.url_value("j
                    format_func=lambda j: display_name(f.reports, j, lang), key="jurisdiction")
 st.query_params["jur"] = jur
 report = f.reports[f.reports["jurisdiction"] == jur].iloc[0]
-facts = (level(report.level, lang), report.province, str(report.report_year), report.agency)
-st.caption(md_escape(" · ".join(x for x in facts if x)))
+st.caption(md_escape(" · ".join(v for _, v in facts(report.level, report.province, report.report_year,
+                                                    report.agency, lang) if v)))
 if report.get("status", "ok") != "ok":  # a report that failed to read: its message, nothing to show
     st.error(md_escape(t("report_failed", lang, message=report.get("message") or "?")), icon=":material/error:")
     st.stop()
@@ -38,7 +38,7 @@ if rows.empty:
 for i, r in rows.iterrows():
     if keys[i] == selected:
         st.html(selected_html(t("selected_figure", lang), tables.label(config, r.indicator, lang),
-                              tables.format_value(r.value, r.unit, r.qualifier), r.scope, r.evidence, anchor,
+                              tables.shown_value(r.value, r.unit, r.qualifier, lang), r.scope, r.evidence, anchor,
                               t("show_in_text", lang)))
 for cat in config.categories:
     part = rows[rows["category"] == cat.id]
@@ -48,7 +48,7 @@ for cat in config.categories:
     for ind in tables.indicator_order(config, set(part["indicator"])):
         figs = part[part["indicator"] == ind].sort_values("primary", ascending=False)
         st.html("<div class='fig-list'>" + "".join(
-            figure_entry_html(tables.label(config, ind, lang), tables.format_value(r.value, r.unit, r.qualifier),
+            figure_entry_html(tables.label(config, ind, lang), tables.shown_value(r.value, r.unit, r.qualifier, lang),
                               r.scope, r.evidence, f"fig-{keys[i]}", bool(r.primary), t("secondary", lang),
                               keys[i] == selected)
             for i, r in figs.iterrows()) + "</div>")
@@ -60,7 +60,7 @@ except UnreadableReport as e:  # the file changed or went away since it was extr
     st.error(md_escape(t("report_failed", lang, message=e.problem)), icon=":material/error:")
     st.stop()
 spans = [(int(r.start), int(r.end), f"fig-{keys[i]}", f"{tables.label(config, r.indicator, lang)}: "
-          f"{tables.format_value(r.value, r.unit, r.qualifier)}") for i, r in rows.iterrows()]
+          f"{tables.shown_value(r.value, r.unit, r.qualifier, lang)}") for i, r in rows.iterrows()]
 with st.container(height=600, border=True):
     st.html(report_html(text, spans, anchor))
 if anchor:
