@@ -87,6 +87,14 @@ def _ordered(reports: pd.DataFrame, configured: list[str]) -> pd.DataFrame:
     return reports.assign(_k=key).sort_values("_k").drop(columns="_k").reset_index(drop=True)
 
 
+def readable(reports: pd.DataFrame, jurisdictions: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Of ``jurisdictions``, those whose report was read, and (id, message) of those that failed."""
+    status = dict(zip(reports["jurisdiction"], reports["status"], strict=True))
+    message = dict(zip(reports["jurisdiction"], reports["message"], strict=True))
+    ok = [j for j in jurisdictions if status.get(j) == "ok"]
+    return ok, [(j, message.get(j, "")) for j in jurisdictions if status.get(j) != "ok"]
+
+
 def colors(jurisdictions: list[str]) -> dict[str, str]:
     """One colour per jurisdiction, the same on every page."""
     return {j: PALETTE[i % len(PALETTE)] for i, j in enumerate(jurisdictions)}
