@@ -318,6 +318,11 @@ def set_url_list(name: str, values: list[str]) -> None:
     st.query_params[name] = ",".join(values)
 
 
+def widget_to_url(key: str, name: str) -> None:
+    """A widget's callback: its new value into the address (?name=), which the page reads it from."""
+    st.query_params[name] = str(st.session_state[key])
+
+
 def url_value(name: str, allowed: list[str], default: str) -> str:
     raw = st.query_params.get(name)
     return raw if raw in allowed else default

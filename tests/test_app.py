@@ -302,14 +302,14 @@ def test_filters_are_one_choice_for_every_page() -> None:
     at = app(lang="en")
     visit(at, "compare", lang="en")
     at.sidebar.multiselect(key="filter_lvl").set_value(["county"]).run()
-    assert at.multiselect(key="jurisdictions").options == ["xuwen", "xingguo"]
+    assert at.multiselect(key="jurisdictions").options == ["Xuwen County", "Xingguo County"]
     for page in ["profile", "overview", "policy_themes", "compare"]:
         visit(at, page, lang="en")
         if page != "profile":
             assert at.sidebar.multiselect(key="filter_lvl").value == ["county"], page
             assert param(at, "lvl") == "county"
-    visit(at, "overview", lang="en", lvl="city")  # an address that gives a filter wins
-    assert at.sidebar.multiselect(key="filter_lvl").value == ["city"]
+    visit(at, "overview", lang="en", lvl="prefecture-level city")  # an address that gives a filter wins
+    assert at.sidebar.multiselect(key="filter_lvl").value == ["prefecture-level city"]
 
 
 def test_menu_links_carry_each_pages_last_selection() -> None:
@@ -322,8 +322,8 @@ def test_menu_links_carry_each_pages_last_selection() -> None:
     assert links["Reports"] == "lang=en"  # not visited yet: only the language
 
 
-UPLOAD_BOUND = ("成都市武侯区行政审批局2023年工作总结\n全区政务服务事项1800项,网上可办率超过95%。"
-                "<script>alert(1)</script>\n").encode()
+UPLOAD_BOUND = ("成都市武侯区行政审批局2023年工作总结\n全区政务服务事项1800项,"
+                "网上可办率超过95%<script>alert(1)</script>。\n").encode()
 
 
 def confirmed_upload(lang: str, english_name: str = "") -> AppTest:
