@@ -15,5 +15,5 @@ pages = st.navigation(
     position="hidden",
 )
 warm_up()
-with address_kept(pages.title):  # the menu's links bring each page back as it was left
+with address_kept():  # the menu's links bring each page back as it was left
     pages.run()

@@ -5,6 +5,7 @@ This is the one module of ``dashboard`` that uses Streamlit; the rest is plain c
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -171,23 +172,31 @@ def _kept_params(page: str, lang: str) -> dict[str, str]:
     return {**kept, "lang": lang}
 
 
+_RUN = threading.local()  # the page a script thread is running (set by setup, read by address_kept)
+
+
 @contextmanager
-def address_kept(page: str) -> Iterator[None]:
-    """Around a run of ``page`` (app.py): the address it leaves is remembered, and it changes once.
+def address_kept() -> Iterator[None]:
+    """Around a page's run (app.py): the address it leaves is remembered, and it changes once.
 
     Each write to ``st.query_params`` makes the browser add a history entry, so a page that set
     eight parameters took eight presses of the back button to leave. The changes are held back and
     only the last is sent, when the run ends; none when it ends because another page was chosen
     (it would put this page's parameters on that page's address). After ``st.stop()`` every call
     into Streamlit stops again, so the end of the run touches neither ``st.session_state`` nor
-    ``st.query_params``: the memory is a dict taken at the start, the parameters those last sent.
+    ``st.query_params``: the memory is a dict taken at the start, the parameters those last sent,
+    the page the one ``setup`` named. Outside a Streamlit run (app.py imported), it does nothing.
     """
     from streamlit.runtime.scriptrunner import ScriptRunnerEvent, get_script_run_ctx
     from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
 
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:
+        yield
+        return
+    _RUN.page = None
     memory = _addresses()
     params = st.query_params.to_dict()
-    ctx = get_script_run_ctx()
     send = getattr(ctx, "_enqueue", None)  # Streamlit's queue to the browser (streamlit is pinned)
     runner = getattr(send, "__self__", None)
     held: list = []
@@ -212,12 +221,29 @@ def address_kept(page: str) -> Iterator[None]:
             params = dict(parse.parse_qsl(held[-1].page_info_changed.query_string, keep_blank_values=True))
             if not leaving:  # straight to the runner's event: the queue's own call would stop again
                 runner.on_event.send(runner, event=ScriptRunnerEvent.ENQUEUE_FORWARD_MSG, forward_msg=held[-1])
-        memory[page] = params
+        if _RUN.page is not None:
+            memory[_RUN.page] = params
+
+
+JOINS = {"compare": "j", "themes": "tjs"}  # selections a confirmed upload joins ("Confirm and compare")
+
+
+def join_selections(jurisdiction: str) -> None:
+    """Add a report just confirmed on Add reports to the remembered Compare and Themes selections.
+
+    A page not visited yet starts from its default (the first reports, uploads included while few).
+    """
+    for page, name in JOINS.items():
+        last = _addresses().get(page, {})
+        chosen = [v for v in last.get(name, "").split(",") if v]
+        if name in last and jurisdiction not in chosen:
+            last[name] = ",".join([*chosen, jurisdiction])
 
 
 def setup(title_key: str) -> str:
     """Page header, sidebar menu and language switch; returns the language ('zh' or 'en')."""
     st.set_page_config(layout="wide")  # again here: with a hidden navigation, the entry point's setting is lost
+    _RUN.page = title_key
     lang = session_language()
     wanted = {k: v for k, v in _kept_params(title_key, lang).items() if k == "lang" or k not in st.query_params}
     if any(st.query_params.get(k) != v for k, v in wanted.items()):
@@ -229,18 +255,20 @@ def setup(title_key: str) -> str:
         format_func=lambda x: "中文" if x == "zh" else "English",
     )
     with menu:
-        _menu(lang)
+        _menu(lang, title_key)
     st.title(t(title_key, lang))
     _note_missing_reports(lang)
     return lang
 
 
-def _menu(lang: str) -> None:
+def _menu(lang: str, current: str) -> None:
     """Links to every page in the sidebar, each with the language and that page's last selection
-    (pages run alone in tests: no menu)."""
+    (pages run alone in tests: no menu). The current page's own link has the language only: its
+    selection may change later in this run, and ``setup`` fills it in from the latest."""
     try:
         for path, key, icon, _ in PAGES:
-            st.page_link(path, label=t(key, lang), icon=icon, query_params=_kept_params(key, lang))
+            params = {"lang": lang} if key == current else _kept_params(key, lang)
+            st.page_link(path, label=t(key, lang), icon=icon, query_params=params)
         st.divider()
     except st.errors.StreamlitAPIException:  # run without app.py's navigation (AppTest of one page)
         pass
@@ -306,11 +334,11 @@ def _filter_chosen(name: str) -> None:
 
 
 def url_list(name: str, allowed: list[str], default: list[str]) -> list[str]:
-    """A list selection from the URL (?name=a,b), keeping only allowed values."""
+    """A list selection from the URL (?name=a,b), keeping only allowed values, each once."""
     raw = st.query_params.get(name)
     if raw is None:
         return default
-    chosen = [v for v in raw.split(",") if v in allowed]
+    chosen = list(dict.fromkeys(v for v in raw.split(",") if v in allowed))
     return chosen or default
 
 

@@ -24,7 +24,7 @@ f = ui.frames()
 config = f.config
 readable, failed = data.readable(f.reports, ui.filters(f, lang))  # a report that failed to read is no data
 chosen = st.multiselect(t("jurisdictions", lang), readable, max_selections=MAX_REPORTS, key="theme_js",
-                        default=ui.url_list("tjs", readable, readable[:12]),
+                        default=ui.url_list("tjs", readable, readable[:12])[:MAX_REPORTS],
                         format_func=lambda j: data.display_name(f.reports, j, lang),
                         help=t("themes_choice", lang, n=MAX_REPORTS))
 ui.set_url_list("tjs", chosen)

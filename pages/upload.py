@@ -82,6 +82,7 @@ for file in files or []:
                              agency=agency or None, report="")
         upload = data.extract_upload(config, juris, report)
         ui.uploads()[jid] = upload
+        ui.join_selections(jid)
         st.session_state.setdefault("upload_bytes", {})[jid] = (raw, Path(file.name).suffix)
         done[sha] = ("joined", {"id": jid, "n": len(upload.indicators)})
         st.success(t("joined", lang, id=jid, n=len(upload.indicators)), icon=":material/check_circle:")

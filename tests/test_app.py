@@ -268,9 +268,11 @@ def test_language_holds_when_the_address_loses_it() -> None:
 def _a_page_run() -> None:  # a page's run as app.py wraps it, for AppTest.from_function
     import streamlit as st
 
+    from dashboard import ui
     from dashboard.ui import address_kept
 
-    with address_kept("compare"):
+    with address_kept():
+        ui.setup("compare")
         st.query_params["j"] = "xianning"
         st.query_params["log"] = "1"
         st.stop()  # a page that stops early (nothing chosen) is remembered too
@@ -279,7 +281,17 @@ def _a_page_run() -> None:  # a page's run as app.py wraps it, for AppTest.from_
 def test_a_run_remembers_the_address_it_leaves() -> None:
     at = AppTest.from_function(_a_page_run).run()
     assert not at.exception
-    assert at.session_state["_addresses"] == {"compare": {"j": "xianning", "log": "1"}}
+    assert at.session_state["_addresses"] == {"compare": {"lang": "zh", "j": "xianning", "log": "1"}}
+
+
+def test_the_entry_point_runs_outside_streamlit() -> None:
+    """Worker processes (multiprocessing's spawn) may run app.py as their __main__ after AppTest."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "app.py")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
 
 
 # AppTest runs a page alone after switch_page (not through app.py), so these start from what
@@ -320,15 +332,16 @@ def test_menu_links_carry_each_pages_last_selection() -> None:
     assert "j=xianning%2Cwushen" in links["Compare"] and "lang=en" in links["Compare"]
     assert "lvl=&" in links["Compare"]  # today's filters (none), not the ones it was left with
     assert links["Reports"] == "lang=en"  # not visited yet: only the language
+    assert links["Overview"] == "lang=en"  # the page itself: setup fills in its latest selection
 
 
 UPLOAD_BOUND = ("成都市武侯区行政审批局2023年工作总结\n全区政务服务事项1800项,"
                 "网上可办率超过95%<script>alert(1)</script>。\n").encode()
 
 
-def confirmed_upload(lang: str, english_name: str = "") -> AppTest:
+def confirmed_upload(lang: str, english_name: str = "", at: AppTest | None = None) -> AppTest:
     """The app after a report was uploaded and confirmed on Add reports, its English name as given."""
-    at = app(lang=lang)
+    at = at or app(lang=lang)
     visit(at, "upload", lang=lang)
     at.file_uploader(key="files").upload("wuhou.txt", UPLOAD_BOUND, "text/plain").run()
     sha = __import__("hashlib").sha256(UPLOAD_BOUND).hexdigest()
@@ -457,3 +470,17 @@ def test_keep_then_rerun_shows_no_duplicate_warning(tmp_path, monkeypatch) -> No
     at.run()
     assert not at.exception
     assert not [w.value for w in at.warning if "not added again" in w.value]
+
+
+def test_a_confirmed_upload_joins_the_compare_selection() -> None:
+    at = app(lang="en")
+    at.session_state["_addresses"] = {"compare": {**LEFT["compare"], "lvl": ""}}
+    at = confirmed_upload("en", at=at)
+    visit(at, "compare", **at.session_state["_addresses"]["compare"])  # as the menu's link opens it
+    assert at.multiselect(key="jurisdictions").value == ["xianning", "wushen", "wuhou"]
+
+
+def test_a_list_in_the_address_is_read_once_per_value() -> None:
+    at = run("policy_themes", tjs=",".join(["xuwen", "guangzhou"] * 20), lang="en")
+    assert not at.exception, at.exception
+    assert at.multiselect(key="theme_js").value == ["xuwen", "guangzhou"]
