@@ -46,13 +46,16 @@ def start() -> None:
 
 
 def for_slide(fig: go.Figure, aspect: str = "16:9") -> go.Figure:
-    """A copy of ``fig`` sized for a slide, with type large enough to read from the back."""
+    """A copy of ``fig`` (any of dashboard/charts.py's, small multiples too) sized for a slide,
+    with type large enough to read from the back."""
     width, height = ASPECTS[aspect]
     out = copy.deepcopy(fig)
     lines = len(out.layout.annotations or [])
+    panels = any(a.yref == "paper" and a.yanchor == "bottom" for a in out.layout.annotations or [])
     out.update_layout(width=width, height=height, font_size=20, title_font_size=34,
                       title_subtitle_font_size=20, legend_font_size=18,
-                      margin={"t": 140, "b": 90 + 26 * lines, "l": out.layout.margin.l or 80, "r": 40})
+                      margin={"t": 180 if panels else 140, "b": 90 + 26 * lines, "l": out.layout.margin.l or 80,
+                              "r": 40})  # panels: their titles stand above them, under the subtitle
     lines = sum(a.text.count("<br>") + 1 for a in out.layout.annotations or [] if a.yanchor == "top")
     out.update_layout(margin={"b": 90 + 26 * lines})
     for ann in out.layout.annotations or []:

@@ -13,7 +13,7 @@ from dashboard.labels import t
 
 from . import images
 from .deck import ChartSlide, deck_bytes
-from .tables import csv_bytes, tidy, wide
+from .tables import csv_bytes, tidy, tidy_labels, wide, wide_labels
 from .workbook import sources, xlsx_bytes
 
 
@@ -57,8 +57,9 @@ def tables_only(frames: data.Frames, sel: Selection) -> dict[str, bytes]:
     figures = frames.figures(sel.jurisdictions, sel.indicators)
     comp = tables.comparison(figures, frames.reports, frames.config, sel.indicators, sel.jurisdictions, sel.lang)
     w, f = wide(comp), tidy(figures, sel.indicators, sel.jurisdictions)
-    return {"comparison.csv": csv_bytes(w), "figures.csv": csv_bytes(f),
-            "comparison.xlsx": xlsx_bytes(w, f, frames.reports, frames.config, sel.jurisdictions)}
+    return {"comparison.csv": csv_bytes(w, wide_labels(w.columns, frames.config, sel.lang)),
+            "figures.csv": csv_bytes(f, tidy_labels(f, sel.lang)),
+            "comparison.xlsx": xlsx_bytes(w, f, frames.reports, frames.config, sel.jurisdictions, sel.lang)}
 
 
 def build(frames: data.Frames, sel: Selection) -> Pack:
@@ -82,7 +83,7 @@ def build(frames: data.Frames, sel: Selection) -> Pack:
     lang = sel.lang
     subtitle = f"{', '.join(data.display_name(frames.reports, j, lang) for j in sel.jurisdictions)}"
     pack.files["briefing.pptx"] = deck_bytes(t("app_title", lang), subtitle, slides,
-                                             sources(frames.reports, sel.jurisdictions), t("source", lang))
+                                             sources(frames.reports, sel.jurisdictions, lang), t("source", lang))
     return pack
 
 

@@ -15,8 +15,8 @@ import plotly.graph_objects as go
 from extract.config import Config
 
 from .data import display_name
-from .labels import t
-from .tables import category_label, evidence_matrix, indicator_order, label, matrix
+from .labels import scope_note, t, unit, with_pinyin
+from .tables import MARKS, SIGNS, category_label, column_names, indicator_order, label, matrix_cells
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 SLIDE = {"width": 1920, "height": 1080}
@@ -64,7 +64,7 @@ def _base_layout(fig: go.Figure, title: str, subtitle: str, notes: list[str], he
 def source_line(reports: pd.DataFrame, jurisdictions: list[str], lang: str) -> str:
     sel = reports[reports["jurisdiction"].isin(jurisdictions)]
     agencies = "; ".join(
-        f"{(r.agency or display_name(reports, r.jurisdiction, lang))} {r.report_year}".strip()
+        f"{(with_pinyin(r.agency, lang) or display_name(reports, r.jurisdiction, lang))} {r.report_year}".strip()
         for r in sel.itertuples()
     )
     return safe(t("source_line", lang, agencies=agencies), note_width(lang))
@@ -79,50 +79,104 @@ def years_line(reports: pd.DataFrame, jurisdictions: list[str], lang: str) -> st
     return safe(f"{t('footnote_years', lang)}: {parts}", note_width(lang))
 
 
-def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str) -> go.Figure:
-    """The overview: every indicator × every report, values as text, evidence on hover."""
-    table = matrix(indicators, reports, config, lang)
-    evidence = evidence_matrix(indicators, reports, config)
+def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str,
+                  sorted_by: str = "", descending: bool = True) -> go.Figure:
+    """The overview: every indicator × every report, values as text, evidence on hover.
+
+    A cell shows the headline with its bound sign (>70%) and a mark where it covers only part of
+    the jurisdiction (†) or another period (*); the marks and signs are explained under the
+    chart, and the hover gives the report's scope words and the sentence. Over the heatmap lies
+    an invisible point per cell at (jurisdiction id, indicator id) carrying its figure key, so a
+    click can be read back (``st.plotly_chart(on_select=...)``, ``tables.profile_params``).
+    ``sorted_by`` marks the row the columns are ordered by.
+    """
+    cells = matrix_cells(indicators, config, lang)
     inds = indicator_order(config)
-    cats = [config.indicator(i).category for i in inds]
     cat_ids = [c.id for c in config.categories]
+    js = list(reports["jurisdiction"])
+    names = [safe(n) for n in column_names(reports, lang)]
+    arrow = "▼ " if descending else "▲ "
+    ylabels = []
+    for ind in inds:
+        name = safe(label(config, ind, lang))
+        cat = safe(category_label(config, config.indicator(ind).category, lang))
+        name = f"<b>{arrow}{name}</b>" if ind == sorted_by else name
+        ylabels.append(f"{name}  <span style='color:#888'>{cat}</span>")
     missing = t("not_reported", lang)
-    z, text, hover = [], [], []
-    for row_i, (key, row) in enumerate(table.iterrows()):
-        parity = cat_ids.index(cats[row_i]) % 2
-        z.append([parity if v != missing else 2 for v in row])
-        text.append([safe(v) for v in row])
-        hover.append([
-            f"<b>{safe(col)}</b> · {safe(key[1])}<br>{safe(v)}<br>"
-            f"<i>{safe(evidence[row_i][c], 40) or safe(missing)}</i>"
-            for c, (col, v) in enumerate(row.items())
-        ])
-    ylabels = [f"{safe(key[1])}  <span style='color:#888'>{safe(key[0])}</span>" for key in table.index]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=[safe(c) for c in table.columns], y=ylabels, text=text, texttemplate="%{text}",
-        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showscale=False, xgap=2, ygap=2,
-        zmin=0, zmax=2, colorscale=[[0, REPORTED[0]], [0.5, REPORTED[1]], [1, MISSING]],
-        textfont={"size": 13 if len(table.columns) <= 6 else 11 if len(table.columns) <= 9 else 10},
+    z, text = [], []
+    px, py, hover, custom = [], [], [], []
+    for ind in inds:
+        parity = cat_ids.index(config.indicator(ind).category) % 2
+        z.append([parity if (ind, j) in cells else 2 for j in js])
+        text.append([safe(cells[(ind, j)].text) if (ind, j) in cells else safe(missing) for j in js])
+        for j, name in zip(js, names, strict=True):
+            cell = cells.get((ind, j))
+            px.append(j)
+            py.append(ind)
+            custom.append(cell.key if cell else "")
+            hover.append(_cell_hover(name, label(config, ind, lang), cell, lang))
+    fig = go.Figure(go.Heatmap(  # the colours and values; the hover is the click targets'
+        z=z, x=names, y=ylabels, text=text, texttemplate="%{text}", hoverinfo="skip", showscale=False,
+        xgap=2, ygap=2, zmin=0, zmax=2, colorscale=[[0, REPORTED[0]], [0.5, REPORTED[1]], [1, MISSING]],
+        textfont={"size": 13 if len(js) <= 6 else 11 if len(js) <= 9 else 10},
     ))
-    fig.update_yaxes(autorange="reversed", tickfont={"size": 13})
-    fig.update_xaxes(side="top", tickfont={"size": 14})
-    jurisdictions = list(reports["jurisdiction"])
+    fig.add_scatter(  # the click targets: one invisible point per cell at (jurisdiction id, indicator id) on
+        x=px, y=py, xaxis="x2", yaxis="y2", mode="markers", customdata=custom,  # hidden axes over the heatmap's
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+        marker={"size": 30, "symbol": "square", "color": "rgba(0,0,0,0)"},
+        selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
+    )
+    fig.update_yaxes(range=[len(inds) - 0.5, -0.5], tickfont={"size": 13}, categoryorder="array",
+                     categoryarray=ylabels)  # first row on top; the ranges end at the cells' edges
+    fig.update_xaxes(side="top", tickfont={"size": 14}, categoryorder="array", categoryarray=names,
+                     range=[-0.5, len(js) - 0.5])
+    hidden = {"visible": False, "categoryorder": "array", "fixedrange": True}
+    fig.update_layout(xaxis2={**hidden, "overlaying": "x", "categoryarray": js, "range": [-0.5, len(js) - 0.5]},
+                      yaxis2={**hidden, "overlaying": "y", "categoryarray": inds, "range": [len(inds) - 0.5, -0.5]})
+    shown = [c for (_, j), c in cells.items() if j in set(js)]
     _base_layout(fig, t("matrix_title", lang), t("matrix_subtitle", lang),
-                 [years_line(reports, jurisdictions, lang), source_line(reports, jurisdictions, lang)],
+                 [matrix_legend(shown, lang), years_line(reports, js, lang), source_line(reports, js, lang)],
                  height=40 + 34 * len(inds), note_shift=-250)  # footnotes from the figure's left edge
-    fig.update_layout(margin={"l": 260, "t": 150})
+    fig.update_layout(margin={"l": 260, "t": 150}, hovermode="closest", hoverdistance=-1, clickmode="event+select",
+                      dragmode=False)
     return fig
+
+
+def _cell_hover(name: str, indicator: str, cell, lang: str) -> str:
+    """A matrix cell's hover: where and what, the value in words, the scope note, the sentence."""
+    head = f"<b>{name}</b> · {safe(indicator)}"
+    if cell is None:
+        return f"{head}<br>{safe(t('not_reported', lang))}"
+    bound = f" ({safe(t(cell.qualifier, lang))})" if SIGNS.get(cell.qualifier) else ""
+    lines = [head, f"{safe(cell.text)}{bound}"]
+    if cell.scope:
+        what = {"part": "scope_part", "period": "scope_period"}.get(cell.kind, "scope_label")
+        lines.append(safe(f"{MARKS.get(cell.kind, '')} {t(what, lang)}: {cell.scope}".strip()))
+    lines.append(f"<i>{safe(cell.evidence, 40)}</i>")  # (the page says that a click opens it: not in every hover)
+    return "<br>".join(lines)
+
+
+def matrix_legend(cells: list, lang: str) -> str:
+    """The marks and bound signs that appear in these cells, explained (a footnote line)."""
+    parts = [t(f"mark_{kind}", lang) for kind in MARKS if any(c.kind == kind for c in cells)]
+    if any(SIGNS.get(c.qualifier) for c in cells):
+        parts.append(t("bounds_legend", lang))
+    return safe("  |  ".join(parts), note_width(lang)) if parts else ""
 
 
 def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str,
                       colors: dict[str, str], log: bool = False, title: str | None = None) -> go.Figure:
-    """Bars of one unit kind: sorted bars for one indicator, grouped bars for several.
+    """Bars of one unit kind: sorted bars for one indicator, grouped bars for several, and a panel
+    per indicator for counts of different magnitudes (``needs_panels``).
 
     ``comp`` is ``tables.comparison`` restricted to one unit kind. Bars carry their bound sign
-    (>70%); a jurisdiction without a figure is named as not reported, never drawn as zero.
+    (>70%); a jurisdiction without a figure is named as not reported, never drawn as zero. The
+    Compare page, the slide PNGs and the deck (briefing/pack.py) all draw with this builder.
     """
     inds = list(dict.fromkeys(comp["indicator"]))
     kind = comp["unit_kind"].iloc[0]
+    if needs_panels(comp):
+        return panels_figure(comp, reports, config, lang, colors, log=log, title=title)
     fig = go.Figure()
     notes = []
     if len(inds) == 1:
@@ -137,7 +191,7 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
                 fig.add_annotation(x=safe(r.name), y=0, yref="y" if not log else "paper", text=safe(r.text),
                                    showarrow=False, yanchor="bottom", font={"color": "#888", "size": 13})
         title = title or (ind.label_en if lang == "en" else ind.label_zh)
-        subtitle = f"{ind.describe(lang)} · {t('unit_line', lang, unit=ind.unit)}"
+        subtitle = f"{ind.describe(lang)} · {t('unit_line', lang, unit=unit(ind.unit, lang))}"
         fig.update_xaxes(categoryorder="array", categoryarray=[safe(n) for n in data["name"]])
     else:
         for j in dict.fromkeys(comp["jurisdiction"]):
@@ -150,11 +204,10 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
                         hovertemplate="%{x} · " + safe(rows["name"].iloc[0]) + ": %{text}<br><i>%{hovertext}</i>"
                                       "<extra></extra>")
         fig.update_layout(barmode="group", bargap=0.25)
-        unit = {"percent": "%", "score": "分"}.get(kind, " / ".join(dict.fromkeys(config.indicator(i).unit
-                                                                                 for i in inds)))
+        units = " / ".join(dict.fromkeys(unit(config.indicator(i).unit, lang) for i in inds))
         title = title or t("selected_indicators", lang)
         subtitle = f"{t({'percent': 'rates', 'score': 'scores'}.get(kind, 'counts'), lang)} · " \
-                   f"{t('unit_line', lang, unit=unit)}"
+                   f"{t('unit_line', lang, unit=units)}"
         missing = comp[~comp["reported"]]
         for ind in inds:
             names = missing.loc[missing["indicator"] == ind, "name"].tolist()
@@ -162,7 +215,8 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
                 notes.append(safe(f"{t('footnote_missing', lang)} · {label(config, ind, lang)}: {', '.join(names)}",
                                   note_width(lang)))
     for r in comp[comp["reported"] & (comp["scope"] != "")].itertuples():
-        notes.append(safe(f"{t('footnote_scope', lang)} · {r.name} · {r.label}: {r.scope}", note_width(lang)))
+        notes.append(safe(f"{t('footnote_scope', lang)} · {r.name} · {r.label}: {scope_note(r.scope, lang)}",
+                          note_width(lang)))
     jurisdictions = list(dict.fromkeys(comp["jurisdiction"]))
     notes += [years_line(reports, jurisdictions, lang), source_line(reports, jurisdictions, lang)]
     _base_layout(fig, title, subtitle, notes)
@@ -172,6 +226,73 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
         fig.update_yaxes(ticksuffix="%", range=[0, 112])
     if log and kind == "count":
         fig.update_yaxes(type="log")
+    return fig
+
+
+SPREAD = 10  # counts whose largest values differ this many times over get a panel each
+
+
+def needs_panels(comp: pd.DataFrame) -> bool:
+    """Several count indicators whose largest values differ by ``SPREAD`` times or more: on one
+    axis the smaller ones would be slivers (11,449 items beside 10), so each gets its own panel."""
+    reported = comp[comp["reported"] & (comp["unit_kind"] == "count")]
+    tops = reported.groupby("indicator")["value"].max()
+    tops = tops[tops > 0]
+    return len(tops) > 1 and tops.max() >= SPREAD * tops.min()
+
+
+def panels_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config, lang: str, colors: dict[str, str],
+                  log: bool = False, title: str | None = None) -> go.Figure:
+    """Small multiples: one panel per indicator, each with its own value axis; jurisdictions as
+    horizontal bars in the same order and colour in every panel, named on each row's first panel."""
+    from plotly.subplots import make_subplots
+
+    inds = list(dict.fromkeys(comp["indicator"]))
+    js = list(dict.fromkeys(comp["jurisdiction"]))
+    names = {j: safe(display_name(reports, j, lang)) for j in js}
+    cols = min(len(inds), 3)
+    rows = -(-len(inds) // cols)
+    titles = [safe(f"{label(config, i, lang)} ({unit(config.indicator(i).unit, lang)})") for i in inds]
+    height = rows * (130 + 32 * len(js))
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, shared_yaxes=True,  # between rows: room
+                        horizontal_spacing=0.05, vertical_spacing=min(0.35, 100 / height))  # for ticks and a title
+    missing = t("not_reported", lang)
+    for n, ind in enumerate(inds):
+        row, col = n // cols + 1, n % cols + 1
+        part = comp[comp["indicator"] == ind].set_index("jurisdiction").reindex(js)
+        ok = part["reported"].fillna(False).astype(bool)
+        what = safe(label(config, ind, lang))
+        fig.add_bar(
+            x=[v if good else None for v, good in zip(part["value"], ok, strict=True)], y=[names[j] for j in js],
+            orientation="h", marker_color=[colors.get(j, "#888") for j in js], showlegend=False,
+            text=[safe(x) if good else "" for x, good in zip(part["text"], ok, strict=True)], textposition="outside",
+            cliponaxis=False, hovertext=[safe(e, 40) for e in part["evidence"].fillna("")],
+            hovertemplate=f"%{{y}} · {what}: %{{text}}<br><i>%{{hovertext}}</i><extra></extra>",
+            row=row, col=col)
+        for j, good in zip(js, ok, strict=True):
+            if not good:
+                fig.add_annotation(x=0, y=names[j], xref=f"x{n + 1 if n else ''}", yref=f"y{n + 1 if n else ''}",
+                                   text=safe(missing), showarrow=False, xanchor="left", xshift=4,
+                                   font={"color": "#888", "size": 13})
+        top = part.loc[ok, "value"].max() if ok.any() else 1
+        if log:
+            fig.update_xaxes(type="log", row=row, col=col)
+        else:
+            fig.update_xaxes(range=[0, top * 1.3], row=row, col=col)  # room for the value label
+        fig.update_xaxes(showgrid=True, row=row, col=col)
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=[names[j] for j in js],
+                     automargin=True)
+    for n in range(len(inds), rows * cols):  # an empty cell of the grid: no axes drawn
+        fig.update_xaxes(visible=False, row=n // cols + 1, col=n % cols + 1)
+        fig.update_yaxes(visible=False, row=n // cols + 1, col=n % cols + 1)
+    notes = [safe(f"{t('footnote_scope', lang)} · {r.name} · {r.label}: {scope_note(r.scope, lang)}", note_width(lang))
+             for r in comp[comp["reported"] & (comp["scope"] != "")].itertuples()]
+    notes += [years_line(reports, js, lang), source_line(reports, js, lang)]
+    units = " / ".join(dict.fromkeys(unit(config.indicator(i).unit, lang) for i in inds))
+    subtitle = f"{t('counts', lang)} · {t('own_axis', lang)} · {t('unit_line', lang, unit=units)}"
+    _base_layout(fig, title or t("selected_indicators", lang), subtitle, notes, height=height)
+    fig.update_layout(uniformtext={"minsize": 12, "mode": "show"}, bargap=0.25, margin={"t": 130})
+    fig.update_traces(textfont_size=13)
     return fig
 
 
@@ -247,7 +368,7 @@ def distribution_figure(values: pd.DataFrame, highlight: list[str], reports: pd.
                         marker={"color": colors.get(r.jurisdiction, "#000"), "size": 13, "line": {"width": 1}},
                         showlegend=False)
     title = (ind.label_en if lang == "en" else ind.label_zh)
-    subtitle = f"{t('distribution_subtitle', lang, n=len(values))} · {t('unit_line', lang, unit=ind.unit)}"
+    subtitle = f"{t('distribution_subtitle', lang, n=len(values))} · {t('unit_line', lang, unit=unit(ind.unit, lang))}"
     js = list(values["jurisdiction"])
     notes = [years_line(reports, js, lang) if len(js) <= 12 else "", source_line(reports, js, lang)
              if len(js) <= 12 else safe(t("source_many", lang, n=len(js)), note_width(lang))]

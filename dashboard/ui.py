@@ -102,8 +102,12 @@ def theme_counts(jurisdictions: list[str]):
 
 
 def keywords(jurisdictions: list[str]) -> dict:
-    """Distinctive words of these reports (jieba), computed once per choice."""
-    return _keywords(tuple(report_texts(jurisdictions).items()), frames().config.keywords)
+    """Distinctive words of these reports (jieba, with their places and agencies as words), once per choice."""
+    from themes.segment import corpus_names
+
+    reports = frames().reports
+    names = corpus_names(reports[reports["jurisdiction"].isin(jurisdictions)])
+    return _keywords(tuple(report_texts(jurisdictions).items()), frames().config.keywords, names)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -114,10 +118,10 @@ def _theme_counts(texts: tuple, _themes: tuple):  # texts: the cache key
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _keywords(texts: tuple, _keywords) -> dict:  # texts: the cache key
+def _keywords(texts: tuple, _keywords, names: tuple) -> dict:  # texts and names: the cache key
     from themes.analysis import distinctive
 
-    return distinctive(dict(texts), _keywords)
+    return distinctive(dict(texts), _keywords, places=names[0], agencies=names[1])
 
 
 def theme_sentences(jurisdiction: str, theme_id: str) -> list[str]:

@@ -24,6 +24,7 @@ _CN = "一二三四五六七八九十"
 _HEADING_MARK = re.compile(  # 三、  (二)  2.  第三部分
     rf"^\s*(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+[、.．]|第[{_CN}]+[部章节])")
 _YEARS_SUM = re.compile(rf"(?<![\d年])(?:\d{{1,2}}|[{_CN}两]+)年(?:来|累计|以来)")  # 8年累计, 五年来
+_OWN_TIME = re.compile(r"今年|本年|全年|当年|年内|上半年|季度|月份|\d{4} ?年|\d{1,2}月")
 _LATER_YEAR = re.compile(r"(?:到|至)(20\d\d) ?年|(20\d\d) ?年(?:底|末)?前")  # 到2025年, 2025年底前
 
 
@@ -171,5 +172,10 @@ def is_multi_year(text: str, m: Mention, words: GrammarWords, year: int | None) 
     clause_left = text[m.clause.start:m.start]
     head = text[m.sentence.start:min(m.start, m.sentence.start + 10)]  # “十四五”以来,累计…
     if any(w in clause_left or w in head for w in words.multi_year) or _YEARS_SUM.search(clause_left):
+        return True
+    # 平台8年累计话务量300万个,转办诉求40万个: the span of years holds for the clauses after it,
+    # until a clause names its own time (今年受理…, 2023年…)
+    sentence_left = text[max(m.sentence.start, m.start - 80):m.clause.start]
+    if _YEARS_SUM.search(sentence_left) and not _OWN_TIME.search(clause_left):
         return True
     return bool(year and any(int(y) < year for y in re.findall(r"(20\d\d) ?年以来", clause_left)))

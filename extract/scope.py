@@ -33,6 +33,7 @@ class Scope:
     text: str  # the report's words, in its own script; empty for WHOLE and PLAIN
 
 
+_FROM = re.compile(r"[从由](?:\d{4} ?年(?:底|末)?|去年|上年|前年|年初)?的?$")
 _PILOT = re.compile(r"以(.{1,12}?)为试点")
 _MAX_SCOPE = 24
 _SENTENCE_REACH = 400  # characters of the sentence before a number that can qualify it (bounds run-on text)
@@ -115,8 +116,10 @@ def _whole_words(whole: tuple[str, ...], names: tuple[str, ...]) -> tuple[tuple[
 
 
 def _is_from_level(text: str, start: int, clause_end: int) -> bool:
-    """从1279项增加到2429项, 由60%提升至85%: the first number is the level before the change."""
-    return text[start - 1:start] in ("从", "由") and re.search(r"[到至]", text[start:clause_end]) is not None
+    """从1279项增加到2429项, 由60%提升至85%, 从去年的206项增至703项: the first number is the level
+    before the change."""
+    return (_FROM.search(text[max(0, start - 12):start]) is not None
+            and re.search(r"[到至]", text[start:clause_end]) is not None)
 
 
 def _earlier_year(left: str, year: int | None) -> bool:

@@ -1,15 +1,18 @@
-"""Jurisdiction profile: one report's figures by category, and its text with the figures marked."""
+"""Jurisdiction profile: one report's figures by category, and its text with the figures marked.
+
+``?fig=<indicator>-<start>-<end>`` (a click on the overview matrix) selects a figure: it is shown at the
+top, marked apart in the text, and the text is scrolled to it.
+"""
 
 from __future__ import annotations
-
-import html
 
 import streamlit as st
 
 from dashboard import tables, ui
 from dashboard.data import display_name
-from dashboard.labels import t
-from dashboard.text_views import highlighted, md_escape
+from dashboard.labels import level, t
+from dashboard.text_views import figure_entry_html, md_escape, report_html, scroll_script, selected_html
+from extract.errors import UnreadableReport
 
 lang = ui.setup("profile")
 f = ui.frames()
@@ -19,13 +22,24 @@ jur = st.selectbox(t("jurisdiction", lang), ids, index=ids.index(ui.url_value("j
                    format_func=lambda j: display_name(f.reports, j, lang), key="jurisdiction")
 st.query_params["jur"] = jur
 report = f.reports[f.reports["jurisdiction"] == jur].iloc[0]
-st.caption(md_escape(" · ".join(x for x in (report.level, report.province, str(report.report_year), report.agency)
-                                if x)))
+facts = (level(report.level, lang), report.province, str(report.report_year), report.agency)
+st.caption(md_escape(" · ".join(x for x in facts if x)))
+if report.get("status", "ok") != "ok":  # a report that failed to read: its message, nothing to show
+    st.error(md_escape(t("report_failed", lang, message=report.get("message") or "?")), icon=":material/error:")
+    st.stop()
 
 rows = f.figures(jurisdictions=[jur])
+keys = {i: tables.figure_key(r.indicator, r.start, r.end) for i, r in rows.iterrows()}
+selected = ui.url_value("fig", list(keys.values()), "")
+st.query_params["fig"] = selected
+anchor = f"fig-{selected}" if selected else ""
 if rows.empty:
     st.info(t("no_figures", lang), icon=":material/info:")
-anchors = {i: f"fig-{i}" for i in rows.index}
+for i, r in rows.iterrows():
+    if keys[i] == selected:
+        st.html(selected_html(t("selected_figure", lang), tables.label(config, r.indicator, lang),
+                              tables.format_value(r.value, r.unit, r.qualifier), r.scope, r.evidence, anchor,
+                              t("show_in_text", lang)))
 for cat in config.categories:
     part = rows[rows["category"] == cat.id]
     if part.empty:
@@ -33,22 +47,21 @@ for cat in config.categories:
     st.subheader(tables.category_label(config, cat.id, lang))
     for ind in tables.indicator_order(config, set(part["indicator"])):
         figs = part[part["indicator"] == ind].sort_values("primary", ascending=False)
-        lines = []
-        for i, r in figs.iterrows():
-            value = html.escape(tables.format_value(r.value, r.unit, r.qualifier))
-            scope = f" <small>({html.escape(r.scope)})</small>" if r.scope else ""
-            link = f'<a href="#{anchors[i]}" title="{html.escape(r.evidence)}">↧ {html.escape(r.evidence)}</a>'
-            if r.primary:
-                lines.append(f"<p><b>{html.escape(tables.label(config, ind, lang))}</b>: "
-                             f"<span style='font-size:1.2em'>{value}</span>{scope}<br><small>{link}</small></p>")
-            else:
-                lines.append(f"<p style='margin-left:2em;color:#555'>{t('secondary', lang)}: {value}{scope}"
-                             f"<br><small>{link}</small></p>")
-        st.html("".join(lines))
+        st.html("<div class='fig-list'>" + "".join(
+            figure_entry_html(tables.label(config, ind, lang), tables.format_value(r.value, r.unit, r.qualifier),
+                              r.scope, r.evidence, f"fig-{keys[i]}", bool(r.primary), t("secondary", lang),
+                              keys[i] == selected)
+            for i, r in figs.iterrows()) + "</div>")
 
 st.subheader(t("report_text", lang))
-text = ui.report_text(report.source)
-spans = [(int(r.start), int(r.end), anchors[i], f"{tables.label(config, r.indicator, lang)}: "
+try:
+    text = ui.report_text(report.source)
+except UnreadableReport as e:  # the file changed or went away since it was extracted
+    st.error(md_escape(t("report_failed", lang, message=e.problem)), icon=":material/error:")
+    st.stop()
+spans = [(int(r.start), int(r.end), f"fig-{keys[i]}", f"{tables.label(config, r.indicator, lang)}: "
           f"{tables.format_value(r.value, r.unit, r.qualifier)}") for i, r in rows.iterrows()]
 with st.container(height=600, border=True):
-    st.html(f"<div style='line-height:1.8'>{highlighted(text, spans)}</div>")
+    st.html(report_html(text, spans, anchor))
+if anchor:
+    st.html(scroll_script(anchor), unsafe_allow_javascript=True)

@@ -52,7 +52,7 @@ def test_overview_shows_not_reported_and_evidence() -> None:
     cells = [c for row in spec["data"][0]["text"] for c in row]
     assert "未报告" in cells
     assert any(c.startswith("&gt;") for c in cells)  # a bound keeps its sign, escaped for Plotly
-    hover = " ".join(h for row in spec["data"][0]["hovertext"] for h in row)
+    hover = " ".join(spec["data"][1]["hovertext"])  # the cells' click targets carry the hover
     assert "网上可办率达100%" in hover
     table = at.dataframe[0].value
     assert (table == "未报告").any().any()

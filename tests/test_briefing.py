@@ -100,3 +100,95 @@ def test_without_chromium_tables_still_come_and_the_reason_is_told(frames, tmp_p
 def test_unknown_ids_are_one_line(tmp_path: Path, capsys) -> None:
     assert main(["--out", str(tmp_path), "--indicators", "nonsense"]) == 2
     assert "unknown indicator id(s): nonsense" in capsys.readouterr().err
+
+
+# The CSV keeps the column ids as its header (the contract) and gives labels with units under them.
+WIDE_LABELS = [  # (column, language, label)
+    pytest.param("service_items_total.value", "en", "Government service items: value (items)", id="en-count"),
+    pytest.param("service_items_total.value", "zh", "政务服务事项总数:数值(项)", id="zh-count"),
+    pytest.param("full_online_rate.value", "en", "Fully online: value (%)", id="en-rate"),
+    pytest.param("review_score.value", "en", "Service review score: value (points)", id="en-score"),
+    pytest.param("hotline_requests.value", "en", "Hotline requests received: value (cases)", id="en-cases"),
+    pytest.param("full_online_rate.scope", "en", "Fully online: scope (the report's words; blank: whole jurisdiction)",
+                 id="en-scope"),
+    pytest.param("full_online_rate.qualifier", "zh",
+                 "全程网办率:限定(exact、more_than、at_least、less_than、approx、not_reported)", id="zh-qualifier"),
+    pytest.param("report_year", "en", "Report year", id="en-plain-column"),
+    pytest.param("name", "zh", "地区", id="zh-plain-column"),
+]
+
+
+@pytest.mark.parametrize(("column", "lang", "expected"), WIDE_LABELS)
+def test_wide_labels(frames, column: str, lang: str, expected: str) -> None:
+    from briefing.tables import wide_labels
+
+    assert wide_labels([column], frames.config, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_wide_csv_has_ids_then_labels_with_units(frames, lang: str) -> None:
+    from briefing.tables import read_labels
+
+    inds = ["service_items_total", "full_online_rate", "review_score"]
+    raw = tables_only(frames, Selection(inds, frames.jurisdictions, lang))["comparison.csv"]
+    first = raw.decode("utf-8-sig").splitlines()[0]
+    assert first.split(",")[:4] == ["jurisdiction", "name", "report_year", "service_items_total.value"]
+    labels = read_labels(raw)
+    assert list(labels) == first.split(",")  # one label per id
+    unit = {"en": "(items)", "zh": "(项)"}[lang]
+    assert labels["service_items_total.value"].endswith(unit)
+    assert labels["review_score.value"].endswith({"en": "(points)", "zh": "(分)"}[lang])
+    assert all(labels[c] and labels[c] != c for c in labels)
+    back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", skiprows=[1])  # as the README says
+    assert list(back.columns) == list(labels) and back["service_items_total.value"].dtype == "float64"
+
+
+def test_tidy_csv_has_labels_and_reads_back(frames) -> None:
+    from briefing.tables import read_labels, read_tidy, tidy
+
+    inds = ["service_items_total", "hotline_requests", "full_online_rate"]
+    raw = tables_only(frames, Selection(inds, frames.jurisdictions, "en"))["figures.csv"]
+    labels = read_labels(raw)
+    assert labels["start"] == "Start (character offset in the source file)"
+    assert labels["unit"] == "Unit (the report's word: 件 = cases; 条 = items; 项 = items)"
+    back = read_tidy(raw)
+    expected = tidy(frames.indicators, inds, frames.jurisdictions)
+    assert list(back.columns) == list(expected.columns) and len(back) == len(expected)
+    assert back["value"].tolist() == expected["value"].tolist()
+    assert back["evidence"].tolist() == expected["evidence"].tolist()
+    assert back["primary"].tolist() == expected["primary"].tolist()
+    assert back["start"].tolist() == expected["start"].astype(int).tolist()
+
+
+def test_csv_without_labels_has_one_header_row_and_labels_must_fit() -> None:
+    from briefing.tables import csv_bytes
+
+    df = pd.DataFrame({"a": [1], "b": ["x"]})
+    assert csv_bytes(df).decode("utf-8-sig") == "a,b\n1,x\n"
+    assert csv_bytes(df, ["A", "=B"]).decode("utf-8-sig") == "a,b\nA,'=B\n1,x\n"  # a label is never a formula
+    with pytest.raises(ValueError, match="1 labels for 2 columns"):
+        csv_bytes(df, ["A"])
+
+
+def test_workbook_dictionary_names_every_column_in_both_languages(frames) -> None:
+    inds = ["service_items_total", "full_online_rate"]
+    wb = load_workbook(io.BytesIO(tables_only(frames, Selection(inds, frames.jurisdictions, "en"))["comparison.xlsx"]))
+    rows = list(wb["dictionary"].iter_rows(values_only=True))
+    assert rows[0] == ("sheet", "column", "label_zh", "label_en")
+    described = {(r[0], r[1]): (r[2], r[3]) for r in rows[1:]}
+    for sheet in ("comparison", "figures", "sources"):
+        header = [c.value for c in wb[sheet][1]]
+        assert header and all((sheet, c) in described for c in header), sheet
+    assert described[("comparison", "service_items_total.value")] == (
+        "政务服务事项总数:数值(项)", "Government service items: value (items)")
+    assert described[("figures", "unit = 项")] == ("项", "items")
+    sources = {c.value: i for i, c in enumerate(wb["sources"][1])}
+    gz = next(r for r in wb["sources"].iter_rows(min_row=2, values_only=True) if r[0] == "guangzhou")
+    assert gz[sources["agency_pinyin"]] == "Guangzhou Shi Zhengwu Fuwu Shuju Guanliju"
+
+
+def test_chinese_workbook_sources_have_no_pinyin_column(frames) -> None:
+    wb = load_workbook(io.BytesIO(tables_only(frames, Selection(["review_score"], frames.jurisdictions, "zh"))[
+        "comparison.xlsx"]))
+    assert "agency_pinyin" not in [c.value for c in wb["sources"][1]]
+    assert "dictionary" in wb.sheetnames

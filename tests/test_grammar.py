@@ -178,6 +178,7 @@ AUTHORS = [
     pytest.param("内蒙古自治区人民政府2023年政府信息公开工作年度报告", "内蒙古自治区", "autonomous region",
                  id="autonomous-region"),
     pytest.param("阿克苏地区行政审批局2022年工作总结", "阿克苏地区", "prefecture", id="prefecture-diqu"),
+    pytest.param("浦东新区政务服务中心2021年工作总结", "浦东新区", "new area", id="new-area"),
     pytest.param("2022年工作总结\n按照广州市统一部署,全区推进…" + "。" * 500
                  + "\n南平市延平区行政审批服务局\n2022年12月20日", "延平区", "district",
                  id="signature-beats-a-place-in-the-text"),
@@ -307,3 +308,38 @@ def test_category_counts(extractor, text: str, expected) -> None:
 def test_a_list_of_values_ends_where_the_unit_changes(extractor) -> None:
     text = "办理时限和跑动次数分别减少50%、30%,100个事项实现马上办。"
     assert pairs(extractor, text) == [("time_limit_compression", 50.0), ("visits_reduction", 30.0)]
+
+
+def test_a_span_of_years_holds_for_the_clauses_after_it(extractor) -> None:
+    text = "热线平台8年累计话务量300万个,转办群众诉求40万个,今年受理诉求20万件。"
+    assert pairs(extractor, text) == [("hotline_requests", 200000.0)]
+
+
+FROM_LEVEL = [
+    pytest.param("政务服务事项从去年的1200项增至1500项。",
+                 [(1200.0, Coverage.OTHER_PERIOD, False), (1500.0, Coverage.PLAIN, True)], id="from-last-years"),
+    pytest.param("在线办理事项由60.5%提升至95%。",
+                 [(60.5, Coverage.OTHER_PERIOD, False), (95.0, Coverage.PLAIN, True)], id="online-handling-items"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FROM_LEVEL)
+def test_from_a_level(extractor, text: str, expected) -> None:
+    got = [(f.value, f.coverage, f.primary) for f in figures(extractor, text)]
+    assert got == expected
+
+
+FAMILIES_3 = [
+    pytest.param("减跑动90%,减时限70%,减材料50%,减环节60%。",
+                 [("visits_reduction", 90.0), ("time_limit_compression", 70.0), ("materials_reduction", 50.0),
+                  ("steps_reduction", 60.0)], id="jian-x-shorthand"),
+    pytest.param("政务服务事项网上可办理率98.5%。", [("online_available_rate", 98.5)], id="ke-ban-li-lv"),
+    pytest.param("不见面事项覆盖率为80%。", [("zero_visit_rate", 80.0)], id="no-face-to-face-items"),
+    pytest.param("共动态调整政务服务事项120项。", [], id="adjustments-are-no-list"),
+    pytest.param("落实国家部署的20件“一件事”。", [("one_thing_items", 20.0)], id="one-thing-in-jian"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAMILIES_3)
+def test_families_third_round(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -66,11 +67,18 @@ def content_words(text: str, kw: Keywords) -> list[str]:
             and (not keep or flag in keep or flag.rstrip("g") in keep)]
 
 
-def distinctive(texts: dict[str, str], kw: Keywords, top: int = 15) -> dict[str, list[Keyword]]:
+def distinctive(texts: dict[str, str], kw: Keywords, top: int = 15, places: Iterable[str] = (),
+                agencies: Iterable[str] = ()) -> dict[str, list[Keyword]]:
     """The words that most set each report apart from the others: TF × log((1+N)/(1+df)).
 
     A word every report uses scores 0, however often it stands: distinctive, not frequent.
+    ``places`` and ``agencies`` (the corpus's own names, ``segment.corpus_names``) go into the
+    segmenter's dictionary first, so they are whole words, never a keyword's fragment.
     """
+    if places or agencies:
+        from .segment import add_names
+
+        add_names(places, agencies)
     bags = {j: Counter(content_words(t, kw)) for j, t in texts.items()}
     n = len(bags)
     df = Counter(w for bag in bags.values() for w in bag)
