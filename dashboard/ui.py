@@ -185,10 +185,11 @@ def address_kept() -> Iterator[None]:
 
     Each write to ``st.query_params`` makes the browser add a history entry, so a page that set
     eight parameters took eight presses of the back button to leave. The changes are held back and
-    only the last is sent, when the run ends; none when it ends because another page was chosen
-    (it would put this page's parameters on that page's address). After ``st.stop()`` every call
-    into Streamlit stops again, so the end of the run touches neither ``st.session_state`` nor
-    ``st.query_params``: the memory is a dict taken at the start, the parameters those last sent,
+    only the last is sent, when the run ends. When the run ends because another page was chosen in
+    the menu, none is sent (it would put this page's parameters on that page's address); when it
+    ends in ``st.switch_page``, the address that gives the next page is. After ``st.stop()`` every
+    call into Streamlit stops again, so the end of the run touches neither ``st.session_state`` nor
+    ``st.query_params``: the memory is a dict taken at the start, the parameters those last held,
     the page the one ``setup`` named. Outside a Streamlit run (app.py imported), it does nothing.
     """
     from streamlit.runtime.scriptrunner import ScriptRunnerEvent, get_script_run_ctx
@@ -200,33 +201,43 @@ def address_kept() -> Iterator[None]:
         return
     _RUN.page = None
     memory = _addresses()
-    params = st.query_params.to_dict()
+    own = st.query_params.to_dict()  # this page's parameters: as it started, then as it set them
     send = getattr(ctx, "_enqueue", None)  # Streamlit's queue to the browser (streamlit is pinned)
     runner = getattr(send, "__self__", None)
-    held: list = []
+    held: list = []  # the address to send at the end, if any
     if runner is not None:
         def hold(msg) -> None:
-            if msg.WhichOneof("type") == "page_info_changed":
-                held[:] = [msg]
-            else:
+            nonlocal own
+            if msg.WhichOneof("type") != "page_info_changed":
                 send(msg)
+                return
+            if held:
+                own = _params(held[-1])
+            held[:] = [msg]
         ctx._enqueue = hold
-    leaving = False
+    switching = False
     try:
         yield
     except RerunException as e:
         target = e.rerun_data.page_script_hash
-        leaving = bool(target) and target != ctx.page_script_hash
+        if target and target != ctx.page_script_hash:  # another page next
+            switching = bool(held) and held[-1].page_info_changed.query_string == e.rerun_data.query_string
+            if held and not switching:  # this page's own last address: remembered, not sent
+                own = _params(held.pop())
         raise
     finally:
         if runner is not None:
             ctx._enqueue = send
-        if held:
-            params = dict(parse.parse_qsl(held[-1].page_info_changed.query_string, keep_blank_values=True))
-            if not leaving:  # straight to the runner's event: the queue's own call would stop again
-                runner.on_event.send(runner, event=ScriptRunnerEvent.ENQUEUE_FORWARD_MSG, forward_msg=held[-1])
+        if held and not switching:
+            own = _params(held[-1])
+        if held:  # straight to the runner's event: the queue's own call would stop again after st.stop()
+            runner.on_event.send(runner, event=ScriptRunnerEvent.ENQUEUE_FORWARD_MSG, forward_msg=held[-1])
         if _RUN.page is not None:
-            memory[_RUN.page] = params
+            memory[_RUN.page] = own
+
+
+def _params(msg) -> dict[str, str]:
+    return dict(parse.parse_qsl(msg.page_info_changed.query_string, keep_blank_values=True))
 
 
 JOINS = {"compare": "j", "themes": "tjs"}  # selections a confirmed upload joins ("Confirm and compare")
