@@ -10,7 +10,6 @@ added report appears on Overview and Compare. Screenshots go to screenshots/jour
 from __future__ import annotations
 
 import re
-from urllib import parse
 
 import pytest
 
@@ -49,14 +48,19 @@ def settle(page) -> None:
 
 
 def check(page, lang: str, key: str, step: str) -> None:
-    """The page ``key`` is shown in ``lang``, the switch shows it chosen, the address says it; no exception."""
-    title = page.locator("h1").first.inner_text()
-    assert title == t(key, lang), (step, title)
+    """The page ``key`` is shown in ``lang``, the switch shows it chosen, the address says it; no exception.
+
+    Each is waited for a few seconds (the browser draws and rewrites the address after the run).
+    """
+    from playwright.sync_api import expect
+
+    expect(page.locator("h1").first, step).to_have_text(t(key, lang), timeout=10_000)
     chosen = page.locator('[data-testid="stSidebar"] [data-testid="stButtonGroup"] button[aria-checked="true"]')
-    assert chosen.count() == 1 and chosen.inner_text() == SWITCH[lang], (step, chosen.count())
-    assert parse.parse_qs(parse.urlsplit(page.url).query).get("lang") == [lang], (step, page.url)
-    assert page.locator('[data-testid="stException"]').count() == 0, (step, page.locator(
-        '[data-testid="stException"]').first.inner_text())
+    expect(chosen, step).to_have_count(1, timeout=10_000)
+    expect(chosen, step).to_have_text(SWITCH[lang])
+    expect(page, step).to_have_url(re.compile(rf"[?&]lang={lang}(&|$)"), timeout=10_000)
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, (step, exceptions.first.inner_text())
 
 
 def via_sidebar(page, key: str, lang: str, step: str) -> None:
