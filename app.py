@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import PAGES, warm_up
+from dashboard.ui import PAGES, address_kept, warm_up
 
 st.set_page_config(page_title="政务服务报告对比 · Government service reports", layout="wide",
                    page_icon=":material/account_balance:")
@@ -15,4 +15,5 @@ pages = st.navigation(
     position="hidden",
 )
 warm_up()
-pages.run()
+with address_kept():  # the menu's links bring each page back as it was left
+    pages.run()

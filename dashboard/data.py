@@ -87,6 +87,14 @@ def _ordered(reports: pd.DataFrame, configured: list[str]) -> pd.DataFrame:
     return reports.assign(_k=key).sort_values("_k").drop(columns="_k").reset_index(drop=True)
 
 
+def readable(reports: pd.DataFrame, jurisdictions: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Of ``jurisdictions``, those whose report was read, and (id, message) of those that failed."""
+    status = dict(zip(reports["jurisdiction"], reports["status"], strict=True))
+    message = dict(zip(reports["jurisdiction"], reports["message"], strict=True))
+    ok = [j for j in jurisdictions if status.get(j) == "ok"]
+    return ok, [(j, message.get(j, "")) for j in jurisdictions if status.get(j) != "ok"]
+
+
 def colors(jurisdictions: list[str]) -> dict[str, str]:
     """One colour per jurisdiction, the same on every page."""
     return {j: PALETTE[i % len(PALETTE)] for i, j in enumerate(jurisdictions)}
@@ -134,8 +142,13 @@ class Upload:
 
 
 def extract_upload(config: Config, juris: Jurisdiction, report: ReportText) -> Upload:
-    """Extract an uploaded report with the project's extractor, as rows of the frames."""
-    from extract.frame import indicators_frame, reports_frame
+    """Extract an uploaded report with the project's extractor, as rows of the frames.
+
+    The rows are typed exactly as rows read from data/ are: a blank stays "" (as in reports.csv
+    read with ``keep_default_na=False``), never None or NaN, which pages would show as "nan" or
+    fail on (an English name left blank).
+    """
+    from extract.frame import REPORT_COLUMNS, csv_cell, indicators_frame, report_row
     from extract.pipeline import Extractor, ReportResult, place_names
 
     extractor = Extractor(config)
@@ -143,15 +156,21 @@ def extract_upload(config: Config, juris: Jurisdiction, report: ReportText) -> U
                                                     juris.report_year)
     source = f"{UPLOAD_PREFIX}{juris.id}"
     result = ReportResult(juris, source, source, report, doc, mentions, figures)
-    ind = indicators_frame([result], config)
-    rep = reports_frame([result]).astype(str).replace({"<NA>": "", "None": "", "nan": ""})
+    rows = io.BytesIO()
+    indicators_frame([result], config).to_csv(rows, index=False, encoding="utf-8-sig", lineterminator="\n")
+    ind = read_indicators(io.BytesIO(rows.getvalue()))
+    rep = pd.DataFrame([{c: csv_cell(v) for c, v in report_row(result).items()}], columns=REPORT_COLUMNS, dtype=str)
     return Upload(juris, report, ind, rep.assign(user_added=True))
 
 
 def with_uploads(frames: Frames, uploads: list[Upload]) -> Frames:
-    """``frames`` with this session's confirmed uploads added (marked user-added)."""
+    """``frames`` with this session's confirmed uploads added (marked user-added).
+
+    An upload's row takes the columns of ``frames.reports``; one it lacks is "", never NaN.
+    """
     if not uploads:
         return frames
     store = Stacked((frames.store, *(FrameStore(u.indicators) for u in uploads)))
-    reports = pd.concat([frames.reports, *(u.reports for u in uploads)], ignore_index=True)
+    added = [u.reports.reindex(columns=frames.reports.columns, fill_value="") for u in uploads]
+    reports = pd.concat([frames.reports, *added], ignore_index=True)
     return Frames(store, reports, frames.config)

@@ -130,6 +130,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "session_reports": ("本次会话添加的报告", "Reports added in this session"),
     "keep": ("保存", "Keep"),
     "kept": ("已保存到 {path},并重新提取了数据", "Kept as {path}; data/ was extracted again"),
+    "not_in_session": ("地址中的 {ids} 不在本次会话中,已略去:添加的报告只属于添加它的浏览器会话",
+                       "{ids} is not in this session and was left out: an added report stays in the browser "
+                       "session that added it"),
+    "failed_reports": ("无法读取、未纳入分析:{items}", "Could not be read, left out: {items}"),
     "themes": ("政策主题", "Themes"),
     "themes_title": ("各报告的政策主题", "What each report talks about"),
     "themes_subtitle": ("主题词出现次数,每万字", "Theme terms per 10,000 characters"),

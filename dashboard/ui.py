@@ -5,7 +5,11 @@ This is the one module of ``dashboard`` that uses Streamlit; the rest is plain c
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib import parse
 
 import streamlit as st
 
@@ -127,36 +131,187 @@ def theme_sentences(jurisdiction: str, theme_id: str) -> list[str]:
     return sentences_of(report_texts([jurisdiction])[jurisdiction], theme)
 
 
+# Where the language and the selections live, so that they survive every kind of navigation:
+#
+# - The language is plain session state (LANG), never a widget's key. Streamlit gives each page
+#   its own widget ids and drops a widget's state at the end of the first run that does not draw
+#   it; a value written under a widget's key before it first draws stays behind as ordinary state.
+#   The switch (key "lang") on page B then read page A's leftovers, and on the next page found
+#   nothing: English was lost on every second page change, and the control showed nothing
+#   selected. Now the switch is given the session's language on every run and reports a change
+#   through its callback. The address's ?lang= only starts a session (a shared address).
+# - A page's selections are in its address (?j=…&ind=…). The address each page had when a run
+#   of it ended is remembered for the session: the menu's links carry it, and a page opened
+#   without them (the browser's back button to an older entry) gets them back.
+# - The sidebar filters are one choice for every page: kept in the session, shown in the address.
+LANG = "language"
+SHARED = ("prov", "lvl", "yr")  # the sidebar filters' parameters (see ``filters``)
+REPORT_PARAMS = ("j", "tjs", "tj", "jur")  # parameters that name reports (Compare, Themes, Profile)
+
+
+def session_language() -> str:
+    """The session's language: the address's ?lang= when the session starts, then the switch's."""
+    if LANG not in st.session_state:
+        wanted = st.query_params.get("lang", "zh")
+        st.session_state[LANG] = wanted if wanted in LANGS else "zh"
+    return st.session_state[LANG]
+
+
+def _language_chosen() -> None:
+    chosen = st.session_state.get("lang")
+    if chosen in LANGS:
+        st.session_state[LANG] = chosen
+
+
+def _addresses() -> dict[str, dict[str, str]]:
+    """Each page's last address parameters in this session, by page key."""
+    return st.session_state.setdefault("_addresses", {})
+
+
+def _kept_params(page: str, lang: str) -> dict[str, str]:
+    """The parameters a link to ``page`` carries: its last selection with today's filters, and the language."""
+    last = _addresses().get(page, {})
+    kept = {k: v for k, v in last.items() if k not in SHARED}
+    kept.update({k: ",".join(_filters().get(k, [])) for k in SHARED if k in last})  # pages that have filters
+    return {**kept, "lang": lang}
+
+
+_RUN = threading.local()  # the page a script thread is running (set by setup, read by address_kept)
+
+
+@contextmanager
+def address_kept() -> Iterator[None]:
+    """Around a page's run (app.py): the address it leaves is remembered, and it changes once.
+
+    Each write to ``st.query_params`` makes the browser add a history entry, so a page that set
+    eight parameters took eight presses of the back button to leave. The changes are held back and
+    only the last is sent, when the run ends. When the run ends because another page was chosen in
+    the menu, none is sent (it would put this page's parameters on that page's address); when it
+    ends in ``st.switch_page``, the address that gives the next page is. After ``st.stop()`` every
+    call into Streamlit stops again, so the end of the run touches neither ``st.session_state`` nor
+    ``st.query_params``: the memory is a dict taken at the start, the parameters those last held,
+    the page the one ``setup`` named. Outside a Streamlit run (app.py imported), it does nothing.
+    """
+    from streamlit.runtime.scriptrunner import ScriptRunnerEvent, get_script_run_ctx
+    from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:
+        yield
+        return
+    _RUN.page = None
+    memory = _addresses()
+    own = st.query_params.to_dict()  # this page's parameters: as it started, then as it set them
+    send = getattr(ctx, "_enqueue", None)  # Streamlit's queue to the browser (streamlit is pinned)
+    runner = getattr(send, "__self__", None)
+    held: list = []  # the address to send at the end, if any
+    if runner is not None:
+        def hold(msg) -> None:
+            nonlocal own
+            if msg.WhichOneof("type") != "page_info_changed":
+                send(msg)
+                return
+            if held:
+                own = _params(held[-1])
+            held[:] = [msg]
+        ctx._enqueue = hold
+    switching = False
+    try:
+        yield
+    except RerunException as e:
+        target = e.rerun_data.page_script_hash
+        if target and target != ctx.page_script_hash:  # another page next
+            switching = bool(held) and held[-1].page_info_changed.query_string == e.rerun_data.query_string
+            if held and not switching:  # this page's own last address: remembered, not sent
+                own = _params(held.pop())
+        raise
+    finally:
+        if runner is not None:
+            ctx._enqueue = send
+        if held and not switching:
+            own = _params(held[-1])
+        if held:  # straight to the runner's event: the queue's own call would stop again after st.stop()
+            runner.on_event.send(runner, event=ScriptRunnerEvent.ENQUEUE_FORWARD_MSG, forward_msg=held[-1])
+        if _RUN.page is not None:
+            memory[_RUN.page] = own
+
+
+def _params(msg) -> dict[str, str]:
+    return dict(parse.parse_qsl(msg.page_info_changed.query_string, keep_blank_values=True))
+
+
+JOINS = {"compare": "j", "themes": "tjs"}  # selections a confirmed upload joins ("Confirm and compare")
+
+
+def join_selections(jurisdiction: str) -> None:
+    """Add a report just confirmed on Add reports to the remembered Compare and Themes selections.
+
+    A page not visited yet starts from its default (the first reports, uploads included while few).
+    """
+    for page, name in JOINS.items():
+        last = _addresses().get(page, {})
+        chosen = [v for v in last.get(name, "").split(",") if v]
+        if name in last and jurisdiction not in chosen:
+            last[name] = ",".join([*chosen, jurisdiction])
+
+
 def setup(title_key: str) -> str:
     """Page header, sidebar menu and language switch; returns the language ('zh' or 'en')."""
     st.set_page_config(layout="wide")  # again here: with a hidden navigation, the entry point's setting is lost
+    _RUN.page = title_key
+    lang = session_language()
+    wanted = {k: v for k, v in _kept_params(title_key, lang).items() if k == "lang" or k not in st.query_params}
+    if any(st.query_params.get(k) != v for k, v in wanted.items()):
+        st.query_params.update(wanted)  # one change of the address, not one per parameter
     menu = st.sidebar.container()
-    if "lang" not in st.session_state:
-        wanted = st.query_params.get("lang", "zh")
-        st.session_state["lang"] = wanted if wanted in LANGS else "zh"
-    lang = st.sidebar.segmented_control(
-        ":material/translate: 语言 / Language", LANGS, key="lang",
+    st.session_state["lang"] = lang  # the switch shows the session's language on every page
+    st.sidebar.segmented_control(
+        ":material/translate: 语言 / Language", LANGS, key="lang", required=True, on_change=_language_chosen,
         format_func=lambda x: "中文" if x == "zh" else "English",
-    ) or "zh"
-    st.query_params["lang"] = lang
+    )
     with menu:
-        _menu(lang)
+        _menu(lang, title_key)
     st.title(t(title_key, lang))
+    _note_missing_reports(lang)
     return lang
 
 
-def _menu(lang: str) -> None:
-    """Links to every page in the sidebar, keeping the language (pages run alone in tests: no menu)."""
+def _menu(lang: str, current: str) -> None:
+    """Links to every page in the sidebar, each with the language and that page's last selection
+    (pages run alone in tests: no menu). The current page's own link has the language only: its
+    selection may change later in this run, and ``setup`` fills it in from the latest."""
     try:
         for path, key, icon, _ in PAGES:
-            st.page_link(path, label=t(key, lang), icon=icon, query_params={"lang": lang})
+            params = {"lang": lang} if key == current else _kept_params(key, lang)
+            st.page_link(path, label=t(key, lang), icon=icon, query_params=params)
         st.divider()
     except st.errors.StreamlitAPIException:  # run without app.py's navigation (AppTest of one page)
         pass
 
 
+def missing_reports(params: dict[str, str], known: list[str]) -> list[str]:
+    """Report ids the address names (``REPORT_PARAMS``) that are not among ``known``.
+
+    >>> missing_reports({"j": "xuwen,wuhou", "lang": "en", "jur": "a"}, ["xuwen", "a"])
+    ['wuhou']
+    """
+    have = set(known)
+    named = [v for p in REPORT_PARAMS for v in params.get(p, "").split(",") if v]
+    return sorted({v for v in named if v not in have})
+
+
+def _note_missing_reports(lang: str) -> None:
+    """One line when the address names a report this session does not have (another session's upload)."""
+    params = st.query_params.to_dict()
+    if not any(params.get(p) for p in REPORT_PARAMS):
+        return
+    missing = missing_reports(params, frames().jurisdictions)
+    if missing:
+        st.info(t("not_in_session", lang, ids=", ".join(missing)), icon=":material/link_off:")
+
+
 def filters(f: data.Frames, lang: str) -> list[str]:
-    """Province, level and year filters in the sidebar (kept in the URL); the matching ids."""
+    """Province, level and year filters in the sidebar, one choice for every page; the matching ids."""
     from .tables import filter_reports
 
     reports = f.reports
@@ -165,23 +320,50 @@ def filters(f: data.Frames, lang: str) -> list[str]:
         for name, column, key in (("prov", "province", "provinces"), ("lvl", "level", "levels"),
                                   ("yr", "report_year", "years")):
             options = sorted({str(v) for v in reports[column] if str(v)})
-            value = st.multiselect(t(key, lang), options, default=url_list(name, options, []), key=f"filter_{name}")
-            set_url_list(name, value)
+            value = _kept_filter(name, options)
+            st.session_state[f"filter_{name}"] = value  # as with the language switch (see above)
+            st.multiselect(t(key, lang), options, key=f"filter_{name}", on_change=_filter_chosen, args=(name,))
             chosen.append(value)
     return filter_reports(reports, *chosen)
 
 
+def _filters() -> dict[str, list[str]]:
+    return st.session_state.setdefault("_filters", {})
+
+
+def _kept_filter(name: str, options: list[str]) -> list[str]:
+    """A filter's choice: the address's when it gives one (a shared address, back/forward), else the session's."""
+    raw = st.query_params.get(name)
+    values = raw.split(",") if raw is not None else _filters().get(name, [])
+    values = [v for v in values if v in options]
+    st.session_state["_filters"] = {**_filters(), name: values}
+    if st.query_params.get(name) != ",".join(values):
+        set_url_list(name, values)
+    return values
+
+
+def _filter_chosen(name: str) -> None:
+    value = list(st.session_state.get(f"filter_{name}", []))
+    st.session_state["_filters"] = {**_filters(), name: value}
+    set_url_list(name, value)
+
+
 def url_list(name: str, allowed: list[str], default: list[str]) -> list[str]:
-    """A list selection from the URL (?name=a,b), keeping only allowed values."""
+    """A list selection from the URL (?name=a,b), keeping only allowed values, each once."""
     raw = st.query_params.get(name)
     if raw is None:
         return default
-    chosen = [v for v in raw.split(",") if v in allowed]
+    chosen = list(dict.fromkeys(v for v in raw.split(",") if v in allowed))
     return chosen or default
 
 
 def set_url_list(name: str, values: list[str]) -> None:
     st.query_params[name] = ",".join(values)
+
+
+def widget_to_url(key: str, name: str) -> None:
+    """A widget's callback: its new value into the address (?name=), which the page reads it from."""
+    st.query_params[name] = str(st.session_state[key])
 
 
 def url_value(name: str, allowed: list[str], default: str) -> str:

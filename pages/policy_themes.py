@@ -14,7 +14,7 @@ from briefing import images
 from briefing.tables import csv_bytes
 from dashboard import charts, data, ui
 from dashboard.labels import t
-from dashboard.text_views import hit_counts, hit_html, search
+from dashboard.text_views import hit_counts, hit_html, md_escape, search
 
 KEYWORDS_AT_ONCE = 100  # corpora up to this many reports show distinctive words without asking
 MAX_REPORTS = 30  # segmenting is the slow part: thousands of reports are chosen from, not all drawn
@@ -22,12 +22,15 @@ MAX_REPORTS = 30  # segmenting is the slow part: thousands of reports are chosen
 lang = ui.setup("themes")
 f = ui.frames()
 config = f.config
-available = ui.filters(f, lang)
-chosen = st.multiselect(t("jurisdictions", lang), available, max_selections=MAX_REPORTS, key="theme_js",
-                        default=ui.url_list("tjs", available, available[:12]),
+readable, failed = data.readable(f.reports, ui.filters(f, lang))  # a report that failed to read is no data
+chosen = st.multiselect(t("jurisdictions", lang), readable, max_selections=MAX_REPORTS, key="theme_js",
+                        default=ui.url_list("tjs", readable, readable[:12])[:MAX_REPORTS],
                         format_func=lambda j: data.display_name(f.reports, j, lang),
                         help=t("themes_choice", lang, n=MAX_REPORTS))
 ui.set_url_list("tjs", chosen)
+if failed:
+    st.caption(md_escape(t("failed_reports", lang, items="; ".join(
+        f"{data.display_name(f.reports, j, lang)} ({message})" for j, message in failed))))
 if not chosen:
     st.info(t("no_selection", lang), icon=":material/info:")
     st.stop()
@@ -40,22 +43,22 @@ event = st.plotly_chart(heat, key="theme_heatmap", on_select="rerun", selection_
                         config=charts.png_config(f"themes_{lang}"))
 
 theme_ids = [th.id for th in config.themes]
+theme_value = ui.url_value("theme", theme_ids, theme_ids[0])
+jur_value = ui.url_value("tj", list(texts), next(iter(texts)))
 points = (event or {}).get("selection", {}).get("points", [])
-if points:  # a clicked cell chooses the theme and the jurisdiction below
+if points and points[0] != st.session_state.get("theme_click"):  # a new click chooses the theme and jurisdiction
+    st.session_state["theme_click"] = points[0]
     by_label = {charts.safe(th.label_en if lang == "en" else th.label_zh): th.id for th in config.themes}
     by_name = {charts.safe(data.display_name(f.reports, j, lang)): j for j in texts}
-    if points[0].get("y") in by_label and points[0].get("x") in by_name:
-        st.session_state["theme"], st.session_state["theme_jur"] = by_label[points[0]["y"]], by_name[points[0]["x"]]
+    theme_value = by_label.get(points[0].get("y"), theme_value)
+    jur_value = by_name.get(points[0].get("x"), jur_value)
 left, right = st.columns(2)
-if "theme" not in st.session_state:  # first visit: from the URL; later the widget keeps its own state
-    st.session_state["theme"] = ui.url_value("theme", theme_ids, theme_ids[0])
-if "theme_jur" not in st.session_state:
-    st.session_state["theme_jur"] = ui.url_value("tj", list(texts), next(iter(texts)))
-theme = left.selectbox(t("theme", lang), theme_ids, key="theme",
+st.session_state["theme"], st.session_state["theme_jur"] = theme_value, jur_value  # the address holds them
+theme = left.selectbox(t("theme", lang), theme_ids, key="theme", on_change=ui.widget_to_url, args=("theme", "theme"),
                        format_func=lambda i: next(th.label_en if lang == "en" else th.label_zh
                                                   for th in config.themes if th.id == i))
-jur = right.selectbox(t("jurisdiction", lang), list(texts), key="theme_jur",
-                      format_func=lambda j: data.display_name(f.reports, j, lang))
+jur = right.selectbox(t("jurisdiction", lang), list(texts), key="theme_jur", on_change=ui.widget_to_url,
+                      args=("theme_jur", "tj"), format_func=lambda j: data.display_name(f.reports, j, lang))
 st.query_params["theme"], st.query_params["tj"] = theme, jur
 with st.expander(f"{t('sentences_behind', lang)}: {len(ui.theme_sentences(jur, theme))}", icon=":material/notes:"):
     st.html("<br><br>".join(html.escape(s) for s in ui.theme_sentences(jur, theme)))
@@ -93,5 +96,8 @@ if term.strip():
     table["jurisdiction"] = [data.display_name(f.reports, j, lang) for j in table["jurisdiction"]]
     st.dataframe(table.rename(columns={"jurisdiction": t("jurisdiction", lang), "hits": t("hits", lang)}),
                  hide_index=True, key="kwic_counts")
-    st.html("<br>".join(f"<b>{html.escape(data.display_name(f.reports, h.jurisdiction, lang))}</b> {hit_html(h)}"
-                        for h in hits))
+    if hits:
+        st.html("<br>".join(f"<b>{html.escape(data.display_name(f.reports, h.jurisdiction, lang))}</b> "
+                            f"{hit_html(h)}" for h in hits))
+    else:
+        st.info(t("no_hits", lang), icon=":material/search_off:")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import data, ui
+from dashboard import data, ui, uploads
 from dashboard.labels import t
 from dashboard.text_views import md_escape
 from extract import ExtractError, UnreadableReport
@@ -29,14 +29,19 @@ f = ui.frames()
 config = f.config
 st.caption(t("upload_help", lang, types=", ".join(SUFFIXES), mb=MAX_BYTES // 2**20))
 files = st.file_uploader(t("upload_files", lang), accept_multiple_files=True, key="files",
-                         type=[s.lstrip(".") for s in SUFFIXES])
+                         type=[s.lstrip(".") for s in SUFFIXES], max_upload_size=MAX_BYTES // 2**20)
 known = {r.sha256: r.jurisdiction for r in f.reports.itertuples() if r.sha256}
 taken = set(f.jurisdictions)
+done = st.session_state.setdefault("upload_done", {})  # sha256 -> what became of a file this session
 
 for file in files or []:
     raw = file.getvalue()
     label = html.escape(file.name)
     sha = hashlib.sha256(raw).hexdigest()
+    if sha in done:  # confirmed or kept here: not a duplicate of someone else's report
+        key, fields = done[sha]
+        st.success(f"{md_escape(file.name)}: {md_escape(t(key, lang, **fields))}", icon=":material/check_circle:")
+        continue
     if sha in known:
         st.warning(f"{md_escape(file.name)}: {t('duplicate', lang, other=md_escape(known[sha]))}",
                    icon=":material/content_copy:")
@@ -54,6 +59,8 @@ for file in files or []:
         st.html(f"<b>{label}</b> · {html.escape(report.format)} · {len(report.text):,} "
                 f"{html.escape(t('characters_short', lang))} · <b>{len(preview.indicators)}</b> "
                 f"{html.escape(t('figures_found', lang))}")
+        if len(preview.indicators):  # what confirming adds, to check before confirming
+            st.html(uploads.figures_html(uploads.figures_table(preview.indicators, config, lang), lang))
         if found.evidence:
             st.html(f"<small>{html.escape(t('detected_from', lang))}: <i>{html.escape(found.evidence)}</i></small>")
         c1, c2, c3 = st.columns(3)
@@ -75,7 +82,9 @@ for file in files or []:
                              agency=agency or None, report="")
         upload = data.extract_upload(config, juris, report)
         ui.uploads()[jid] = upload
+        ui.join_selections(jid)
         st.session_state.setdefault("upload_bytes", {})[jid] = (raw, Path(file.name).suffix)
+        done[sha] = ("joined", {"id": jid, "n": len(upload.indicators)})
         st.success(t("joined", lang, id=jid, n=len(upload.indicators)), icon=":material/check_circle:")
 
 added = ui.uploads()
@@ -89,12 +98,14 @@ for jid, upload in list(added.items()):
     if right.button(t("keep", lang), key=f"keep_{jid}", icon=":material/save:"):
         raw, suffix = st.session_state["upload_bytes"][jid]
         try:
-            done = keep_reports(config.path, data.DATA, [(raw, suffix, upload.jurisdiction)])
+            kept = keep_reports(config.path, data.DATA, [(raw, suffix, upload.jurisdiction)])
         except ExtractError as e:
             st.error(md_escape(str(e)), icon=":material/error:")
         else:
-            for _, message in done.refused:
+            for _, message in kept.refused:
                 st.error(md_escape(message), icon=":material/error:")
-            for _, target in done.kept:
+            for _, target in kept.kept:
                 del added[jid]
+                st.session_state["upload_bytes"].pop(jid, None)
+                done[upload.report.sha256] = ("kept", {"path": str(target)})
                 st.success(t("kept", lang, path=str(target)), icon=":material/save:")

@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,8 +38,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
+@contextmanager
+def dashboard_server() -> Iterator[str]:
+    """A dashboard (streamlit run app.py) on a free port; its address. Skips where chromium is missing."""
     if not CHROMIUM.exists():
         pytest.skip(f"BROWSER TEST SKIPPED: {CHROMIUM} not found; install Debian's chromium and fonts-noto-cjk "
                     "(make test does this as root)")
@@ -57,9 +60,17 @@ def server():
                 proc.kill()
                 pytest.fail(f"streamlit did not start: {proc.stderr.read().decode()[-2000:]}")
             time.sleep(0.5)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with dashboard_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
