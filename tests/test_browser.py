@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -45,10 +46,12 @@ def dashboard_server() -> Iterator[str]:
         pytest.skip(f"BROWSER TEST SKIPPED: {CHROMIUM} not found; install Debian's chromium and fonts-noto-cjk "
                     "(make test does this as root)")
     port = _free_port()
+    # the server's log goes to a file: a pipe nobody reads fills up and stalls the server mid-test
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally below, after the server stops)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -58,13 +61,19 @@ def dashboard_server() -> Iterator[str]:
         except OSError:
             if time.monotonic() > deadline or proc.poll() is not None:
                 proc.kill()
-                pytest.fail(f"streamlit did not start: {proc.stderr.read().decode()[-2000:]}")
+                log.seek(0)
+                pytest.fail(f"streamlit did not start: {log.read().decode(errors='replace')[-2000:]}")
             time.sleep(0.5)
     try:
         yield url
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
 
 
 @pytest.fixture(scope="module")
