@@ -20,3 +20,13 @@ def many_reports(folder: Path, n: int = 24) -> Path:
     out = folder / "data"
     assert cli.main([str(folder / "corpus" / "reports"), "--out", str(out), "--no-cache"]) == 1  # the empty file
     return out
+
+
+def run_page(script: str, **params: str):
+    """Run ``pages/<script>.py`` in AppTest with these address parameters; the finished AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "pages" / f"{script}.py"), default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()

@@ -15,7 +15,8 @@ import pytest
 
 from dashboard.labels import t
 from dashboard.ui import PAGES
-from tests.test_browser import ARGS, CHROMIUM, IDLE, SHOTS, dashboard_server
+from tests import test_browser as base
+from tests.test_browser import IDLE, SHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -24,20 +25,7 @@ OTHER = {"en": "zh", "zh": "en"}
 SWITCH = {"zh": "中文", "en": "English"}
 
 
-@pytest.fixture(scope="module")
-def server():
-    with dashboard_server() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
+server, browser = base.server, base.browser  # the same fixtures: a dashboard and a chromium for this module
 
 
 def settle(page) -> None:

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import tables
 from dashboard.labels import t
 from tests.many_reports import many_reports
+from tests.many_reports import run_page as run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,13 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def many(tmp_path_factory) -> Path:
     return many_reports(tmp_path_factory.mktemp("many"))
-
-
-def run(script: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{script}.py"), default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
 
 
 def specs(at: AppTest) -> list[dict]:

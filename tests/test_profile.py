@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard.text_views import highlighted
 from tests.many_reports import many_reports
+from tests.many_reports import run_page as run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,13 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def many(tmp_path_factory) -> Path:
     return many_reports(tmp_path_factory.mktemp("many"))
-
-
-def run(script: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{script}.py"), default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
