@@ -55,6 +55,7 @@ class Indicator:
     exclude: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     definition_zh: str = ""
+    weak_cues: tuple[str, ...] = ()  # find a related measure (calls for requests): headline only if nothing better
 
     def describe(self, lang: str) -> str:
         """The definition in ``lang``, the English one where no Chinese one is given."""
@@ -103,6 +104,9 @@ class GrammarWords:
     multi_year: tuple[str, ...] = ()
     share: tuple[str, ...] = ()
     yearly: tuple[str, ...] = ()
+    subset_indicators: tuple[str, ...] = ()
+    subset_verbs: tuple[str, ...] = ()
+    subset_unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -316,7 +320,7 @@ _INDICATOR_KEYS = {
     "id": (str, True), "category": (str, True), "label_zh": (str, True), "label_en": (str, True),
     "unit": (str, True), "definition": (str, True), "definition_zh": (str, False), "units": (list, True),
     "cues": (list, True),
-    "exclude": (list, False), "context": (list, False),
+    "exclude": (list, False), "context": (list, False), "weak_cues": (list, False),
 }
 
 
@@ -340,6 +344,7 @@ def _indicators(v: _Validator, items: list, cat_ids: set[str], numbers: NumberWo
             cues=_cues(v, item["cues"], f"{where}.cues"),
             exclude=_cues(v, item.get("exclude"), f"{where}.exclude", required=False, digits=True),
             context=_cues(v, item.get("context"), f"{where}.context", required=False, digits=True),
+            weak_cues=_cues(v, item.get("weak_cues"), f"{where}.weak_cues", required=False),
         ))
     v.check(bool(out), "indicators", "at least one indicator is needed")
     return out
@@ -449,17 +454,24 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
              "share", "yearly")
-    v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False)})
+    v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False),
+                               "subset": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",
                      {"indicators": (list, False), "before": (list, False)})
     inds = v.words(comp.get("indicators"), "grammar.complement.indicators", False)
-    for where, ids in (("grammar.complement.indicators", inds),
+    sub = v.mapping(obj.get("subset") or {}, "grammar.subset",
+                    {"indicators": (list, False), "verbs": (list, False), "unless": (list, False)})
+    sub_inds = v.words(sub.get("indicators"), "grammar.subset.indicators", False)
+    for where, ids in (("grammar.complement.indicators", inds), ("grammar.subset.indicators", sub_inds),
                        ("grammar.yearly", v.words(obj.get("yearly"), "grammar.yearly", False))):
         for i in ids:
             v.check(i in indicator_ids, where, f"unknown indicator {i!r}")
     return GrammarWords(**{k: v.words(obj.get(k), f"grammar.{k}", False) for k in lists},
                         complement_indicators=inds,
-                        complement_before=v.words(comp.get("before"), "grammar.complement.before", False))
+                        complement_before=v.words(comp.get("before"), "grammar.complement.before", False),
+                        subset_indicators=sub_inds,
+                        subset_verbs=v.words(sub.get("verbs"), "grammar.subset.verbs", False),
+                        subset_unless=v.words(sub.get("unless"), "grammar.subset.unless", False))
 
 
 def _chrome(v: _Validator, obj: dict, indicators: tuple[Indicator, ...]) -> ChromeLines:

@@ -179,3 +179,14 @@ def is_multi_year(text: str, m: Mention, words: GrammarWords, year: int | None) 
     if _YEARS_SUM.search(sentence_left) and not _OWN_TIME.search(clause_left):
         return True
     return bool(year and any(int(y) < year for y in re.findall(r"(20\d\d) ?年以来", clause_left)))
+
+
+def names_a_subset(after_cue: str, words: GrammarWords) -> bool:
+    """834个政务服务事项上线某App: does what follows the counted things' name make them a sub-list?
+
+    ``after_cue`` is the clause after the name. 已 is skipped; 全部/均 (all of them do it) keeps the total.
+    """
+    rest = after_cue.lstrip(" ").removeprefix("已").removeprefix("已经")
+    if any(rest.startswith(w) for w in words.subset_unless):
+        return False
+    return any(rest.startswith(w) for w in words.subset_verbs)

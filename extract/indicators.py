@@ -65,6 +65,7 @@ class Figure:
     evidence_end: int
     continues: Figure | None = None  # the figure of the clause this one continues
     complement: bool = False  # 压缩至法定时限的30%: the figure is 100 - the number written
+    weak: bool = False  # found by one of the indicator's weak cues: a related measure (calls for requests)
 
     @property
     def value(self) -> float:
@@ -85,7 +86,8 @@ class IndicatorMapper:
     def __init__(self, config: Config) -> None:
         self.config = config
         m = config.matching
-        self.cues = {ind.id: [compile_cue(c, m.gap) for c in ind.cues] for ind in config.indicators}
+        self.cues = {ind.id: [compile_cue(c, m.gap) for c in (*ind.cues, *ind.weak_cues)]
+                     for ind in config.indicators}
         self.max_after, self.after_stops, self.exclude_reach = m.max_after, m.after_stops, m.exclude_reach
         self.max_after_items, self.items_words = m.max_after_items, m.items_words
         self.level_words = config.numbers.level_words
@@ -159,7 +161,7 @@ class IndicatorMapper:
                 continue
             if ind.context and not self._context(doc.analysis, ind, m):
                 continue
-            hit = self._nearest_cue(ind, window, pos)
+            hit = self._nearest_cue(ind, window, pos, m.unit_kind == "count")
             if hit is not None:
                 hits.append(hit)
         best = _resolve(hits)
@@ -170,7 +172,7 @@ class IndicatorMapper:
         complement = (best.indicator.id in self.grammar.complement_indicators
                       and grammar.complemented(window[:pos], self.grammar))
         return Figure(m, best.indicator.id, best.cue, *_evidence(doc.analysis, m.clause.start, m.clause.end),
-                      complement=complement)
+                      complement=complement, weak=best.cue in best.indicator.weak_cues)
 
     def _context(self, text: str, ind: Indicator, m: Mention) -> bool:
         """Does one of ``ind``'s context words stand in the paragraph, up to the clause end?
@@ -190,7 +192,8 @@ class IndicatorMapper:
                 return True
         return False
 
-    def _nearest_cue(self, ind: Indicator, window: str, pos: int) -> CueHit | None:
+    def _nearest_cue(self, ind: Indicator, window: str, pos: int, count: bool = False) -> CueHit | None:
+        """The nearest cue of ``ind`` around the number at ``pos`` (``count``: the number is a count)."""
         best = None
         for cue in self.cues[ind.id]:
             for hit in cue.regex.finditer(window):
@@ -203,6 +206,9 @@ class IndicatorMapper:
                     limit = self.max_after_items if any(w in between for w in self.items_words) else self.max_after
                     if d > limit or any(w in between for w in self.after_stops) or _has_number(between):
                         continue  # too far, another phrase, or the cue of a nearer number
+                    if (count and ind.id in self.grammar.subset_indicators
+                            and grammar.names_a_subset(window[b:], self.grammar)):
+                        continue  # 834个政务服务事项上线某App: the ones that do it, a sub-list
                 else:
                     d = 0
                 if self._excluded(ind, window, min(a, pos)):
@@ -258,7 +264,7 @@ class IndicatorMapper:
         if not (self._is_level_change(left) or self._is_part(left)):
             return None
         start, end = _evidence(doc.analysis, prev.mention.clause.start, m.clause.end)
-        return Figure(m, ind.id, prev.cue, start, end, continues=prev)
+        return Figure(m, ind.id, prev.cue, start, end, continues=prev, weak=prev.weak)
 
     def _in_breakdown(self, text: str, fig: Figure, done: list[Figure]) -> bool:
         """Is ``fig`` one kind in a breakdown (其中…) of a total of its own indicator before it?

@@ -51,6 +51,10 @@ class IndicatorFigure:
     def start(self) -> int:
         return self.figure.mention.start
 
+    @property
+    def weak(self) -> bool:
+        return self.figure.weak
+
 
 @dataclass
 class ReportResult:

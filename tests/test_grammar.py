@@ -294,9 +294,9 @@ def test_families_second_round(extractor, text: str, expected) -> None:
 
 
 BREAKDOWN_KINDS = [
-    pytest.param("受理诉求5000件,其中城乡建设类1200件、市场监管类800件。", [("hotline_requests", 5000.0)],
+    pytest.param("热线受理诉求5000件,其中城乡建设类1200件、市场监管类800件。", [("hotline_requests", 5000.0)],
                  id="category-counts-are-kinds"),
-    pytest.param("共受理各类诉求5000件。", [("hotline_requests", 5000.0)], id="all-kinds-is-the-total"),
+    pytest.param("12345热线共受理各类诉求5000件。", [("hotline_requests", 5000.0)], id="all-kinds-is-the-total"),
 ]
 
 
@@ -343,3 +343,41 @@ FAMILIES_3 = [
 @pytest.mark.parametrize(("text", "expected"), FAMILIES_3)
 def test_families_third_round(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+# N个<things>+what they do: the ones that do it, a sub-list of a whole list; all of them: the list.
+SUBSETS = [
+    pytest.param("全县1800个政务服务事项,可网办率达98%。",
+                 [("service_items_total", 1800.0), ("online_available_rate", 98.0)], id="the-list-itself"),
+    pytest.param("620个政务服务事项上线移动端。", [], id="went-live-on-an-app"),
+    pytest.param("2100余个政务服务事项实现办理指引。", [], id="achieve-something"),
+    pytest.param("415个政务服务事项已接入自助终端。", [], id="already-connected"),
+    pytest.param("1500项政务服务事项全部实现网上可办。", [("service_items_total", 1500.0)], id="all-of-them"),
+    pytest.param("64项政务服务事项实现跨省通办。", [("cross_region_items", 64.0)], id="the-predicate-is-the-indicator"),
+    pytest.param("推出12个“一件事”实现集成办理。", [("one_thing_items", 12.0)], id="not-a-whole-list"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBSETS)
+def test_things_that_do_something_are_a_sub_list(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
+
+
+# A hotline's calls (weak cue) and its requests: the requests are the headline, wherever they stand.
+WEAK = [
+    pytest.param("全年话务量48.2万通,受理群众诉求21.5万件。", 215000.0, id="calls-then-requests"),
+    pytest.param("12345热线受理群众诉求21.5万件,来电总量48.2万通。", 215000.0, id="requests-then-calls"),
+    pytest.param("全年话务量48.2万通,办结率99%。", 482000.0, id="calls-alone"),
+]
+
+
+@pytest.mark.parametrize(("text", "headline"), WEAK)
+def test_weak_cues_give_way_in_the_headline(extractor, text: str, headline: float) -> None:
+    heads = [f.value for f in figures(extractor, text) if f.indicator == "hotline_requests" and f.primary]
+    assert heads == [headline]
+
+
+def test_a_request_count_needs_a_hotline_in_view(extractor) -> None:
+    """诉求 alone is anyone's request (a business association's); the hotline's needs the hotline."""
+    assert pairs(extractor, "走访企业50家,解决企业诉求120件。") == []
+    assert pairs(extractor, "12345热线运行平稳。全年受理群众诉求3200件。") == [("hotline_requests", 3200.0)]
