@@ -117,6 +117,8 @@ class Matching:
     after_stops: tuple[str, ...]
     max_after_items: int = 0
     items_words: tuple[str, ...] = ()
+    max_after_list: int = 0
+    list_ends: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -225,15 +227,18 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
     mt = v.mapping(top["matching"], "matching", {
         "gap": (int, True), "max_after": (int, True), "exclude_reach": (int, True), "after_stops": (list, False),
         "max_after_items": (int, False), "items_words": (list, False),
+        "max_after_list": (int, False), "list_ends": (list, False),
     })
     for key in ("gap", "max_after", "exclude_reach"):
         v.check(0 <= mt[key] <= 50, f"matching.{key}", f"expected 0 to 50, got {mt[key]}")
-    v.check(0 <= mt.get("max_after_items", 0) <= 50, "matching.max_after_items",
-            f"expected 0 to 50, got {mt.get('max_after_items')}")
+    for key in ("max_after_items", "max_after_list"):
+        v.check(0 <= mt.get(key, 0) <= 50, f"matching.{key}", f"expected 0 to 50, got {mt.get(key)}")
     matching = Matching(mt["gap"], mt["max_after"], mt["exclude_reach"],
                         v.words(mt.get("after_stops"), "matching.after_stops", False),
                         mt.get("max_after_items", mt["max_after"]),
-                        v.words(mt.get("items_words"), "matching.items_words", False))
+                        v.words(mt.get("items_words"), "matching.items_words", False),
+                        mt.get("max_after_list", mt["max_after"]),
+                        v.words(mt.get("list_ends"), "matching.list_ends", False))
     chrome = _chrome(v, top.get("reading") or {}, indicators)
     levels = top.get("levels") or {}
     for k, val in levels.items():

@@ -90,6 +90,7 @@ class IndicatorMapper:
                      for ind in config.indicators}
         self.max_after, self.after_stops, self.exclude_reach = m.max_after, m.after_stops, m.exclude_reach
         self.max_after_items, self.items_words = m.max_after_items, m.items_words
+        self.m = m
         self.level_words = config.numbers.level_words
         self.parts = config.scope.parts
         self.breakdown = config.scope.breakdown
@@ -154,6 +155,8 @@ class IndicatorMapper:
         """
         if not m.unit or m.is_change or (m.unit_kind == "count" and _after_category(doc.analysis, m.start)):
             return None
+        if self.m.list_ends and doc.analysis[m.clause.start:m.start].rstrip(" ").endswith(self.m.list_ends):
+            m = replace(m, clause=Span(m.clause.start, _phrase_end(doc.analysis, m.end)))  # A、B等N项X、Y的Z
         window, pos = _window(doc.analysis, m)
         hits = []
         for ind in self.config.indicators:
@@ -204,7 +207,11 @@ class IndicatorMapper:
                     d = a - pos - 1
                     between = window[pos + 1:a]
                     limit = self.max_after_items if any(w in between for w in self.items_words) else self.max_after
-                    if d > limit or any(w in between for w in self.after_stops) or _has_number(between):
+                    stops = self.after_stops
+                    if window[:pos].rstrip(" ").endswith(self.m.list_ends) and self.m.list_ends:
+                        limit = max(limit, self.m.max_after_list)  # A、B等N项<a long noun phrase>
+                        stops = tuple(w for w in stops if w not in self.grammar.list_joiners)
+                    if d > limit or any(w in between for w in stops) or _has_number(between):
                         continue  # too far, another phrase, or the cue of a nearer number
                     if (count and ind.id in self.grammar.subset_indicators
                             and grammar.names_a_subset(window[b:], self.grammar)):
@@ -318,6 +325,12 @@ def _window(text: str, m: Mention) -> tuple[str, int]:
         close = right.find(")" if right[0] == "(" else "）")
         right = right[close + 1:] if close > 0 else ""
     return left + NUMBER + right.translate(_QUOTE_TABLE), len(left)
+
+
+def _phrase_end(text: str, start: int) -> int:
+    """The end of the clause from ``start``, not counting 、 (which joins the words of one phrase)."""
+    ends = [i for i in (text.find(c, start) for c in CLAUSE_END if c != "、") if i >= 0]
+    return min(ends) + 1 if ends else len(text)
 
 
 def _after_category(text: str, start: int) -> bool:

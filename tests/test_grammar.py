@@ -381,3 +381,18 @@ def test_a_request_count_needs_a_hotline_in_view(extractor) -> None:
     """诉求 alone is anyone's request (a business association's); the hotline's needs the hotline."""
     assert pairs(extractor, "走访企业50家,解决企业诉求120件。") == []
     assert pairs(extractor, "12345热线运行平稳。全年受理群众诉求3200件。") == [("hotline_requests", 3200.0)]
+
+
+# A、B等N项<a long noun phrase>: the counted noun closes the phrase, past its 、 and 与.
+LISTED = [
+    pytest.param("已上线开办企业、联合报装、出生等45项国家、省、市重点“一件事”,累计办件9000件。",
+                 [("one_thing_items", 45.0)], id="list-then-long-noun"),
+    pytest.param("义务教育、退役等36项与群众生活密切相关的联办主题事项。", [("one_thing_items", 36.0)],
+                 id="list-then-joined-modifier"),
+    pytest.param("开饭店等4个主题场景落地。", [], id="scenarios-are-not-one-thing-services"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED)
+def test_a_counted_list_names_its_noun_at_the_end(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
