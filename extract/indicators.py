@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from . import grammar
 from .config import Config, Indicator
 from .mentions import Mention
-from .text import CLAUSE_END, Document, Span
+from .text import CLAUSE_END, SENTENCE_END, Document, Span
 
 _FLIPPED = {"more_than": "less_than", "less_than": "more_than", "at_least": "less_than"}
 QUOTES = "“”‘’\"'「」『』《》〈〉"
@@ -155,9 +155,15 @@ class IndicatorMapper:
         """
         if not m.unit or m.is_change or (m.unit_kind == "count" and _after_category(doc.analysis, m.start)):
             return None
-        if self.m.list_ends and doc.analysis[m.clause.start:m.start].rstrip(" ").endswith(self.m.list_ends):
-            m = replace(m, clause=Span(m.clause.start, _phrase_end(doc.analysis, m.end)))  # A、B等N项X、Y的Z
-        window, pos = _window(doc.analysis, m)
+        text = doc.analysis
+        if self.m.list_ends and text[m.clause.start:m.start].rstrip(" ").endswith(self.m.list_ends):
+            m = replace(m, clause=Span(m.clause.start, _phrase_end(text, m.end)))  # A、B等N项X、Y的Z
+        window, pos = _window(text, m)
+        own_left = window[:pos]
+        head = self._head(text, m.clause.start)
+        if head is not None:  # the words a list or 分别 refers back to, read with the clause
+            head_words = text[head.start:head.end].translate(_QUOTE_TABLE)
+            window, pos = head_words + window, pos + len(head_words)
         hits = []
         for ind in self.config.indicators:
             if m.unit not in ind.units:
@@ -168,14 +174,27 @@ class IndicatorMapper:
             if hit is not None:
                 hits.append(hit)
         best = _resolve(hits)
-        if best is None and prev is not None and prev.sentence == m.sentence and self._borrows(window[:pos], prev):
+        if best is None and prev is not None and prev.sentence == m.sentence and self._borrows(own_left, prev):
             return self._with_clause_of(doc, m, prev)
         if best is None:
             return None
         complement = (best.indicator.id in self.grammar.complement_indicators
-                      and grammar.complemented(window[:pos], self.grammar))
-        return Figure(m, best.indicator.id, best.cue, *_evidence(doc.analysis, m.clause.start, m.clause.end),
+                      and grammar.complemented(own_left, self.grammar))
+        start = m.clause.start if head is None else head.start
+        return Figure(m, best.indicator.id, best.cue, *_evidence(text, start, m.clause.end),
                       complement=complement, weak=best.cue in best.indicator.weak_cues)
+
+    def _head(self, text: str, start: int) -> Span | None:
+        """What a clause at ``start`` reads with: the clause that opens a list of names it ends
+        (主动公开规划信息、行政许可、民生信息等政府信息N条: 主动公开规划信息, not the names between),
+        or, for a clause starting with 分别, the clause before it (A和B公众号…,分别发布了x条和y条)."""
+        first = _list_start(text, start)
+        if first != start:
+            return Span(first, text.index("、", first))
+        if self.grammar.respectively and text.startswith(self.grammar.respectively, start):
+            before = _clause_before(text, start)
+            return Span(before, start) if before != start else None
+        return None
 
     def _context(self, text: str, ind: Indicator, m: Mention) -> bool:
         """Does one of ``ind``'s context words stand in the paragraph, up to the clause end?
@@ -331,6 +350,27 @@ def _phrase_end(text: str, start: int) -> int:
     """The end of the clause from ``start``, not counting 、 (which joins the words of one phrase)."""
     ends = [i for i in (text.find(c, start) for c in CLAUSE_END if c != "、") if i >= 0]
     return min(ends) + 1 if ends else len(text)
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where a list of names (A、B、C) that ends in the clause at ``start`` begins: back over the
+    items set off by 、 that hold no number, to the clause before the list; ``start`` otherwise."""
+    while start > 0 and text[start - 1] == "、":
+        before = _clause_before(text, start)
+        if before == start or _has_number(text[before:start]):
+            break
+        start = before
+    return start
+
+
+def _clause_before(text: str, start: int) -> int:
+    """The start of the clause that ends right before ``start`` (within its sentence)."""
+    if start <= 0 or text[start - 1] in SENTENCE_END:
+        return start
+    i = start - 1
+    while i > 0 and text[i - 1] not in CLAUSE_END:
+        i -= 1
+    return i
 
 
 def _after_category(text: str, start: int) -> bool:

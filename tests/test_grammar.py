@@ -396,3 +396,36 @@ LISTED = [
 @pytest.mark.parametrize(("text", "expected"), LISTED)
 def test_a_counted_list_names_its_noun_at_the_end(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+# A list of names (A、B、C) between a verb and its count: the verb's clause speaks for the count,
+# the names between do not; a clause opening with 分别 reads with the clause before it.
+HEADS = [
+    pytest.param("通过门户网站主动公开财政预算、规划计划、民生实事等政府信息8200条。",
+                 [("info_published", 8200.0)], id="verb-before-a-list"),
+    pytest.param("本报告由总体情况、行政复议、行政诉讼情况、其他事项共六个部分组成。", [],
+                 id="names-in-a-list-are-no-cue"),
+    pytest.param("局网站发布信息900条。两个微信公众号运行正常,分别发布了信息300条和120条。",
+                 [("info_published", 900.0)], id="respectively-reads-its-subject"),
+    pytest.param("深入贯彻中央八项规定精神主题教育。", [], id="eight-point-rules-are-a-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADS)
+def test_what_a_clause_reads_with(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
+
+
+# Hotline requests, and what is counted near them but is not them.
+HOTLINE = [
+    pytest.param("12345热线全年受理诉求8800件,在承办单位与热线之间流转320件。",
+                 [("hotline_requests", 8800.0)], id="passed-between-units"),
+    pytest.param("12345热线工作有序。通过网格化平台解决群众诉求网格事件9000件。", [], id="grid-events"),
+    pytest.param("许可事项网办率100%、全程网办率96%。",
+                 [("online_available_rate", 100.0), ("full_online_rate", 96.0)], id="wang-ban-lv"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOTLINE)
+def test_hotline_and_online_families(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
