@@ -30,7 +30,8 @@ _FORMULA_START = "=+-@"
 _REMARK = re.compile(r"[(（][^()（）#]{1,10}[)）]")  # a remark in brackets that does not hold the number
 _BREAKDOWN_REACH = 3000  # characters back to look for a breakdown's opener (bounds run-on text)
 _CONTEXT_REACH = 150  # characters before a number where context words count, across line ends
-_QUOTE_TABLE = str.maketrans("", "", QUOTES)
+_SPACES = " \t\u3000\u00a0"
+_QUOTE_TABLE = str.maketrans("", "", QUOTES + _SPACES)  # words a PDF or a gloss split are whole again
 
 
 @dataclass(frozen=True)
@@ -334,12 +335,12 @@ class IndicatorMapper:
 
 
 def _window(text: str, m: Mention) -> tuple[str, int]:
-    """The clause with the mention replaced by '#', quotation marks dropped; and where '#' is.
+    """The clause with the mention replaced by '#', quotation marks and spaces dropped; and where '#' is.
 
     A remark in brackets right after the number (24件(含上年结转1件)) is left out.
     """
     left = text[m.clause.start:m.start].translate(_QUOTE_TABLE)
-    right = text[m.end:m.clause.end]
+    right = text[m.end:m.clause.end].lstrip(_SPACES)
     if right[:1] in ("(", "（"):
         close = right.find(")" if right[0] == "(" else "）")
         right = right[close + 1:] if close > 0 else ""

@@ -1,7 +1,8 @@
 """Report text prepared for matching, with every character still at its place in the report.
 
 The *analysis text* is the report converted to simplified script, with full-width digits and
-signs folded to ASCII and web-page chrome lines blanked out. It has exactly the length of the
+signs folded to ASCII, web-page chrome lines blanked out, and the pinyin that some mirror sites
+write after characters (服務(wù)) blanked too. It has exactly the length of the
 report text, so an offset found in one is an offset in the other, and evidence is always cut
 from the report's own text, in its own script.
 """
@@ -144,10 +145,25 @@ class Document:
     note: str = ""
 
 
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü{_TONED}]{{1,6}}\)")
+_GLOSSES_MIN = 3  # a page that glosses characters does so again and again; one "(a)" is no gloss
+
+
+def blank_glosses(text: str) -> str:
+    """服務(wù)辦(bàn)理 -> 服務    辦     理: pinyin glosses after characters blanked (same length),
+    when the text has several of them, so that words split by them are whole again to matching
+    (which reads past spaces)."""
+    glosses = list(_GLOSS.finditer(text))
+    if len(glosses) < _GLOSSES_MIN or not any(ch in _TONED for g in glosses for ch in g.group()):
+        return text
+    return _GLOSS.sub(lambda g: " " * len(g.group()), text)
+
+
 def prepare(text: str, chrome: ChromeLines | Iterable[re.Pattern[str]] = ()) -> Document:
     """Build the analysis text for ``text`` (see the module docstring)."""
     simplified = to_simplified(text)
-    analysis, blanked = mask_lines(simplified.translate(_WIDTH), chrome)
+    analysis, blanked = mask_lines(blank_glosses(simplified.translate(_WIDTH)), chrome)
     assert len(analysis) == len(text)  # an invariant of this module, not input validation
     share = chrome.warn_share if isinstance(chrome, ChromeLines) else ChromeLines().warn_share
     return Document(text=text, analysis=analysis, script=detect_script(text, simplified), blanked=blanked,

@@ -429,3 +429,29 @@ HOTLINE = [
 @pytest.mark.parametrize(("text", "expected"), HOTLINE)
 def test_hotline_and_online_families(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+# Mirror sites that write pinyin after characters (服務(wù)): the words are whole again to matching.
+GLOSSES = [
+    pytest.param("“一網(wǎng)通辦(bàn)”率提升至92%,辦(bàn)事平均時(shí)間(jiān)壓縮(suō)80%。",
+                 [("online_available_rate", 92.0), ("time_limit_compression", 80.0)], id="glossed-cues"),
+    pytest.param("歸集數(shù)據(jù)3200萬(wàn)條,政務(wù)服務(wù)事項(xiàng)1500項(xiàng)。",
+                 [("service_items_total", 1500.0)], id="glossed-units"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLOSSES)
+def test_pinyin_glosses(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("服務(wù)辦(bàn)理時(shí)", "服務" + " " * 4 + "辦" + " " * 5 + "理時" + " " * 5,
+                 id="blanked-same-length"),
+    pytest.param("条款(a)和(b)", "条款(a)和(b)", id="list-letters-are-no-gloss"),
+    pytest.param("試行(shi)", "試行(shi)", id="one-is-no-gloss"),
+])
+def test_blank_glosses(text: str, expected: str) -> None:
+    from extract.text import blank_glosses
+
+    assert blank_glosses(text) == expected
