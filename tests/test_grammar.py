@@ -455,3 +455,16 @@ def test_blank_glosses(text: str, expected: str) -> None:
     from extract.text import blank_glosses
 
     assert blank_glosses(text) == expected
+
+
+FAMILIES_4 = [
+    pytest.param("通过区政府门户网站公布信息215条。", [("info_published", 215.0)], id="gong-bu-xin-xi"),
+    pytest.param("通过门户网站公开财政资金、发展规划、乡村振兴等各类信息9800余条。",
+                 [("info_published", 9800.0)], id="verb-then-a-long-list"),
+    pytest.param("开展主题教育专题学习6个主题。", [], id="theme-education-is-no-one-thing"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAMILIES_4)
+def test_families_fourth_round(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
