@@ -377,6 +377,12 @@ def test_weak_cues_give_way_in_the_headline(extractor, text: str, headline: floa
     assert heads == [headline]
 
 
+def test_the_power_list_gives_way_to_the_power_and_responsibility_list(extractor) -> None:
+    figs = figures(extractor, "梳理区本级行政权力清单3100项,公共服务事项清单700项,权责清单2400项。")
+    power = [(f.value, f.primary) for f in figs if f.indicator == "power_list_items"]
+    assert power == [(3100.0, False), (2400.0, True)]
+
+
 def test_a_request_count_needs_a_hotline_in_view(extractor) -> None:
     """诉求 alone is anyone's request (a business association's); the hotline's needs the hotline."""
     assert pairs(extractor, "走访企业50家,解决企业诉求120件。") == []
