@@ -204,7 +204,7 @@ class IndicatorMapper:
         """
         if self._context_text is not text:
             self._context_text, self._context_at = text, {}
-        para = text.rfind("\n", max(0, m.start - _BREAKDOWN_REACH), m.start) + 1
+        para = max(text.rfind("\n", max(0, m.start - _BREAKDOWN_REACH), m.start) + 1, m.start - _BREAKDOWN_REACH)
         para = min(para, max(0, m.start - _CONTEXT_REACH))  # a short line under a heading: look above it too
         for w in ind.context:
             if w not in self._context_at:
