@@ -104,6 +104,7 @@ class GrammarWords:
     multi_year: tuple[str, ...] = ()
     share: tuple[str, ...] = ()
     yearly: tuple[str, ...] = ()
+    bare_verbs: tuple[str, ...] = ()
     subset_indicators: tuple[str, ...] = ()
     subset_verbs: tuple[str, ...] = ()
     subset_unless: tuple[str, ...] = ()
@@ -458,7 +459,7 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
-             "share", "yearly")
+             "share", "yearly", "bare_verbs")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False),
                                "subset": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",

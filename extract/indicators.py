@@ -108,7 +108,7 @@ class IndicatorMapper:
             if m.start in listed:
                 figures.extend(listed[m.start])
                 continue
-            fig = self.map_one(doc, m, prev) or self._continuation(doc, m, figures)
+            fig = self.map_one(doc, m, prev) or self._continuation(doc, m, figures) or self._topic(doc, m, figures)
             prev = m
             if fig is not None and not self._in_breakdown(doc.analysis, fig, figures):
                 figures.append(fig)
@@ -293,6 +293,31 @@ class IndicatorMapper:
         start, end = _evidence(doc.analysis, prev.mention.clause.start, m.clause.end)
         return Figure(m, ind.id, prev.cue, start, end, continues=prev, weak=prev.weak)
 
+    def _topic(self, doc: Document, m: Mention, done: list[Figure]) -> Figure | None:
+        """A count whose clause only says when and a bare verb (2020年共受理7.66万件) counts the
+        topic of the clause before it in its sentence (诉求总量仅次于…), or the same thing as the
+        count before it, said the same way (…,2021年截至9月共受理6.21万件)."""
+        if m.unit_kind != "count" or m.is_change or not self.grammar.bare_verbs:
+            return None
+        text = doc.analysis
+        core = _TIME_WORDS.sub("", text[m.clause.start:m.start].translate(_QUOTE_TABLE))
+        core = core.removeprefix("共计").removeprefix("累计").removeprefix("共")
+        if core not in self.grammar.bare_verbs:
+            return None
+        before = _clause_before(text, m.clause.start)
+        if before == m.clause.start:
+            return None
+        if done and done[-1].mention.sentence == m.sentence and done[-1].mention.start >= before:
+            prev = done[-1]
+            if prev.mention.unit_kind == m.unit_kind and m.unit in self.config.indicator(prev.indicator).units:
+                return Figure(m, prev.indicator, prev.cue, *_evidence(text, m.clause.start, m.clause.end),
+                              weak=prev.weak)
+            return None
+        if _has_number(text[before:m.clause.start]):
+            return None
+        fig = self.map_one(doc, replace(m, clause=Span(before, m.clause.end)))
+        return None if fig is None else replace(fig, mention=m)
+
     def _in_breakdown(self, text: str, fig: Figure, done: list[Figure]) -> bool:
         """Is ``fig`` one kind in a breakdown (其中…) of a total of its own indicator before it?
 
@@ -345,6 +370,10 @@ def _window(text: str, m: Mention) -> tuple[str, int]:
         close = right.find(")" if right[0] == "(" else "）")
         right = right[close + 1:] if close > 0 else ""
     return left + NUMBER + right.translate(_QUOTE_TABLE), len(left)
+
+
+_TIME_WORDS = re.compile(r"\d{4}年(度)?|\d{1,2}[-—~至到]\d{1,2}月(份)?|\d{1,2}月(份)?|\d{1,2}日|截至|截止|至今|"
+                         r"全年|当年|本年度?|今年|上半年|下半年|[一二三四]季度|前三季度|以来|[ ,，]")
 
 
 def _phrase_end(text: str, start: int) -> int:

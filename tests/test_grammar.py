@@ -474,3 +474,17 @@ FAMILIES_4 = [
 @pytest.mark.parametrize(("text", "expected"), FAMILIES_4)
 def test_families_fourth_round(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+# A clause with only a time and a bare verb counts the topic of the clause before it.
+TOPICS = [
+    pytest.param("12345热线运行平稳,群众诉求总量居全省第三,2022年共受理5.3万件,2023年截至6月共受理3.1万件。",
+                 [("hotline_requests", 53000.0), ("hotline_requests", 31000.0)], id="topic-then-bare-verbs"),
+    pytest.param("门户网站运行平稳,全年共发布1200条。", [], id="no-topic-no-figure"),
+    pytest.param("开展一件事集成服务,全年共办理3000件。", [], id="办理-is-no-bare-verb"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOPICS)
+def test_a_bare_verb_counts_the_topic_before_it(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
