@@ -56,6 +56,12 @@ class Indicator:
     context: tuple[str, ...] = ()
     definition_zh: str = ""
     weak_cues: tuple[str, ...] = ()  # find a related measure (calls for requests): headline only if nothing better
+    max: float | None = None  # the largest value the indicator can take (a score out of 10); a share: 100
+
+    def admits(self, value: float, unit: str) -> bool:
+        """Can a number of ``value`` in ``unit`` be a figure of this indicator?"""
+        top = self.max if self.max is not None else (100.0 if unit == "%" else None)
+        return unit in self.units and (top is None or value <= top)
 
     def describe(self, lang: str) -> str:
         """The definition in ``lang``, the English one where no Chinese one is given."""
@@ -327,6 +333,7 @@ _INDICATOR_KEYS = {
     "unit": (str, True), "definition": (str, True), "definition_zh": (str, False), "units": (list, True),
     "cues": (list, True),
     "exclude": (list, False), "context": (list, False), "weak_cues": (list, False),
+    "max": (float, False),
 }
 
 
@@ -351,6 +358,7 @@ def _indicators(v: _Validator, items: list, cat_ids: set[str], numbers: NumberWo
             exclude=_cues(v, item.get("exclude"), f"{where}.exclude", required=False, digits=True),
             context=_cues(v, item.get("context"), f"{where}.context", required=False, digits=True),
             weak_cues=_cues(v, item.get("weak_cues"), f"{where}.weak_cues", required=False),
+            max=item.get("max"),
         ))
     v.check(bool(out), "indicators", "at least one indicator is needed")
     return out

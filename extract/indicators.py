@@ -140,7 +140,7 @@ class IndicatorMapper:
         pos = len(window) - 1
         hits = []
         for ind in self.config.indicators:
-            if m.unit not in ind.units or (ind.context and not any(w in paragraph + name for w in ind.context)):
+            if not ind.admits(m.value, m.unit) or (ind.context and not any(w in paragraph + name for w in ind.context)):
                 continue
             hit = self._nearest_cue(ind, window, pos)
             if hit is not None:
@@ -167,7 +167,7 @@ class IndicatorMapper:
             window, pos = head_words + window, pos + len(head_words)
         hits = []
         for ind in self.config.indicators:
-            if m.unit not in ind.units:
+            if not ind.admits(m.value, m.unit):
                 continue
             if ind.context and not self._context(doc.analysis, ind, m):
                 continue
@@ -280,7 +280,7 @@ class IndicatorMapper:
         if pm.sentence != m.sentence or pm.clause.end > m.clause.start:
             return None
         ind = self.config.indicator(prev.indicator)
-        if m.unit not in ind.units or pm.unit_kind != m.unit_kind:
+        if not ind.admits(m.value, m.unit) or pm.unit_kind != m.unit_kind:
             return None
         window, pos = _window(doc.analysis, m)
         if any(w in window for w in ind.exclude):
@@ -309,7 +309,7 @@ class IndicatorMapper:
             return None
         if done and done[-1].mention.sentence == m.sentence and done[-1].mention.start >= before:
             prev = done[-1]
-            if prev.mention.unit_kind == m.unit_kind and m.unit in self.config.indicator(prev.indicator).units:
+            if prev.mention.unit_kind == m.unit_kind and self.config.indicator(prev.indicator).admits(m.value, m.unit):
                 return Figure(m, prev.indicator, prev.cue, *_evidence(text, m.clause.start, m.clause.end),
                               weak=prev.weak)
             return None

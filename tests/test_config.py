@@ -34,7 +34,7 @@ def test_every_cue_finds_something_in_a_sentence_of_its_own(config, extractor) -
     """A cue that cannot match a plain sentence built from it is a typo."""
     for ind in config.indicators:
         unit = ind.units[0]
-        value = "12.5%" if unit == "%" else f"12{unit}"
+        value = "12.5%" if unit == "%" else f"7{unit}"  # 7: within every range (a score is out of 10)
         for cue in ind.cues:
             context = ind.context[0] if ind.context else ""
             text = f"{context},{cue.replace('…', '')}{value}。"

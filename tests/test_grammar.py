@@ -488,3 +488,17 @@ TOPICS = [
 @pytest.mark.parametrize(("text", "expected"), TOPICS)
 def test_a_bare_verb_counts_the_topic_before_it(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+# What a number can be: a share is at most 100, a 好差评 score at most 10 (its scale).
+RANGES = [
+    pytest.param("好差评综合得分9.6分。", [("review_score", 9.6)], id="score-of-ten"),
+    pytest.param("好差评工作考核评价得分98.5分。", [], id="a-hundred-point-assessment-is-no-review-score"),
+    pytest.param("全程网办率提升130%。", [], id="a-rise-is-a-change"),
+    pytest.param("网上可办率达120%。", [], id="no-share-above-a-hundred"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES)
+def test_values_within_an_indicators_range(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
