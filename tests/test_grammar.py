@@ -502,3 +502,17 @@ RANGES = [
 @pytest.mark.parametrize(("text", "expected"), RANGES)
 def test_values_within_an_indicators_range(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+# A hotline's satisfaction needs the hotline in view: a request (诉求) alone may be anyone's.
+SATISFACTION = [
+    pytest.param("解决企业诉求53件,企业满意率100%。", [], id="a-business-visit-is-no-hotline"),
+    pytest.param("12345热线全年受理诉求3200件,群众满意率98.6%。",
+                 [("hotline_requests", 3200.0), ("hotline_satisfaction", 98.6)], id="the-hotline-in-view"),
+    pytest.param("接诉即办工作扎实推进,回访满意率97.2%。", [("hotline_satisfaction", 97.2)], id="jie-su-ji-ban"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SATISFACTION)
+def test_hotline_satisfaction_needs_the_hotline(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
