@@ -516,3 +516,9 @@ SATISFACTION = [
 @pytest.mark.parametrize(("text", "expected"), SATISFACTION)
 def test_hotline_satisfaction_needs_the_hotline(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+def test_items_inside_a_bundle_are_not_bundles(extractor) -> None:
+    """整合5个部门的7个事项为一件事: 7 counts the items, the bundle is one."""
+    assert pairs(extractor, "推行开餐馆“一件事”,整合5个部门的7个事项为“一件事”集成服务。") == []
+    assert pairs(extractor, "推出12个“一件事”集成服务。") == [("one_thing_items", 12.0)]
