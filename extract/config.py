@@ -57,6 +57,7 @@ class Indicator:
     definition_zh: str = ""
     weak_cues: tuple[str, ...] = ()  # find a related measure (calls for requests): headline only if nothing better
     counts_other: tuple[str, ...] = ()  # nouns that, between a number and a cue after it, are what it counts
+    counts_after: tuple[str, ...] = ()  # ... or that, right after such a cue, are what it counts
     max: float | None = None  # the largest value the indicator can take (a score out of 10); a share: 100
 
     def admits(self, value: float, unit: str) -> bool:
@@ -334,7 +335,7 @@ _INDICATOR_KEYS = {
     "unit": (str, True), "definition": (str, True), "definition_zh": (str, False), "units": (list, True),
     "cues": (list, True),
     "exclude": (list, False), "context": (list, False), "weak_cues": (list, False),
-    "max": (float, False), "counts_other": (list, False),
+    "max": (float, False), "counts_other": (list, False), "counts_after": (list, False),
 }
 
 
@@ -361,6 +362,7 @@ def _indicators(v: _Validator, items: list, cat_ids: set[str], numbers: NumberWo
             weak_cues=_cues(v, item.get("weak_cues"), f"{where}.weak_cues", required=False),
             max=item.get("max"),
             counts_other=_cues(v, item.get("counts_other"), f"{where}.counts_other", required=False),
+            counts_after=_cues(v, item.get("counts_after"), f"{where}.counts_after", required=False),
         ))
     v.check(bool(out), "indicators", "at least one indicator is needed")
     return out

@@ -156,10 +156,24 @@ def is_target(text: str, m: Mention, words: GrammarWords, year: int | None) -> b
     sentence (力争到2025年,…), or a later year it is to be reached by?"""
     clause_left = text[m.clause.start:m.start]
     head = text[m.sentence.start:min(m.start, m.sentence.start + 6)]
-    if any(w in clause_left or w in head for w in words.target):
+    if any(w in clause_left or w in head for w in words.target) or _quoted_target(text, m, words):
         return True
     left = text[m.sentence.start:m.start]
     return bool(year and any(int(a or b) > year for a, b in _LATER_YEAR.findall(left)))
+
+
+def _quoted_target(text: str, m: Mention, words: GrammarWords) -> bool:
+    """提出的“2021年实现132项高频事项跨省通办”目标要求: a number in a quotation named a target."""
+    left = text[m.sentence.start:m.start]
+    opened = max(left.rfind(q) for q in "“「‘")
+    if opened < 0 or opened < max(left.rfind(q) for q in "”」’"):
+        return False
+    right = text[m.end:m.sentence.end]
+    closes = [i for i in (right.find(q) for q in "”」’") if i >= 0]
+    if not closes:
+        return False
+    after = right[min(closes) + 1:].lstrip("’”」")
+    return after.startswith(words.target)
 
 
 def is_multi_year(text: str, m: Mention, words: GrammarWords, year: int | None) -> bool:

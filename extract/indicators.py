@@ -233,8 +233,10 @@ class IndicatorMapper:
                         stops = tuple(w for w in stops if w not in self.grammar.list_joiners)
                     if d > limit or any(w in between for w in stops) or _has_number(between):
                         continue  # too far, another phrase, or the cue of a nearer number
+                    if window[b:].startswith(ind.counts_after):
+                        return None  # 四项跨省通办配套制度: the number counts the 制度, whatever cue stands before
                     if any(w in between for w in ind.counts_other):
-                        continue  # 整合7个事项为一件事: the number counts the items, not the bundles
+                        continue  # 7个事项为一件事: the number counts the items, not the bundles
                     if (count and ind.id in self.grammar.subset_indicators
                             and grammar.names_a_subset(window[b:], self.grammar)):
                         continue  # 834个政务服务事项上线某App: the ones that do it, a sub-list

@@ -522,3 +522,20 @@ def test_items_inside_a_bundle_are_not_bundles(extractor) -> None:
     """整合5个部门的7个事项为一件事: 7 counts the items, the bundle is one."""
     assert pairs(extractor, "推行开餐馆“一件事”,整合5个部门的7个事项为“一件事”集成服务。") == []
     assert pairs(extractor, "推出12个“一件事”集成服务。") == [("one_thing_items", 12.0)]
+
+
+# Cross-region items: across provinces before within one; a target quoted; what else a count counts.
+CROSS_REGION = [
+    pytest.param("实现186项跨省通办事项。推出240项都市圈“跨域通办”服务。", [(186.0, True), (240.0, False)],
+                 id="cross-province-before-within"),
+    pytest.param("推出240项“跨域通办”服务。", [(240.0, True)], id="within-alone-is-the-headline"),
+    pytest.param("实现本省2100项高频政务服务事项在外省可办。", [(2100.0, True)], id="handled-in-other-provinces"),
+    pytest.param("落实文件提出的“2021年底前实现140项高频事项‘跨省通办’”目标要求。", [], id="a-quoted-target"),
+    pytest.param("出台《跨省通办清单管理办法》等三项“跨省通办”配套制度。", [], id="rules-are-not-items"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CROSS_REGION)
+def test_cross_region_items(extractor, text: str, expected) -> None:
+    figs = figures(extractor, text)
+    assert [(f.value, f.primary) for f in figs if f.indicator == "cross_region_items"] == expected
