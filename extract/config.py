@@ -113,6 +113,7 @@ class GrammarWords:
     share: tuple[str, ...] = ()
     yearly: tuple[str, ...] = ()
     bare_verbs: tuple[str, ...] = ()
+    share_parts: tuple[str, ...] = ()
     subset_indicators: tuple[str, ...] = ()
     subset_verbs: tuple[str, ...] = ()
     subset_unless: tuple[str, ...] = ()
@@ -471,7 +472,7 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
-             "share", "yearly", "bare_verbs")
+             "share", "yearly", "bare_verbs", "share_parts")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False),
                                "subset": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",
@@ -481,6 +482,7 @@ def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
                     {"indicators": (list, False), "verbs": (list, False), "unless": (list, False)})
     sub_inds = v.words(sub.get("indicators"), "grammar.subset.indicators", False)
     for where, ids in (("grammar.complement.indicators", inds), ("grammar.subset.indicators", sub_inds),
+                       ("grammar.share_parts", v.words(obj.get("share_parts"), "grammar.share_parts", False)),
                        ("grammar.yearly", v.words(obj.get("yearly"), "grammar.yearly", False))):
         for i in ids:
             v.check(i in indicator_ids, where, f"unknown indicator {i!r}")

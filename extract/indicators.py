@@ -104,15 +104,27 @@ class IndicatorMapper:
         listed = self._enumerated(doc, mentions)
         figures: list[Figure] = []
         prev = None
-        for m in mentions:
+        for i, m in enumerate(mentions):
             if m.start in listed:
                 figures.extend(listed[m.start])
                 continue
             fig = self.map_one(doc, m, prev) or self._continuation(doc, m, figures) or self._topic(doc, m, figures)
             prev = m
-            if fig is not None and not self._in_breakdown(doc.analysis, fig, figures):
+            if fig is not None and not self._in_breakdown(doc.analysis, fig, figures) \
+                    and not self._a_share_of_a_total(doc.analysis, fig, mentions[i + 1:i + 2]):
                 figures.append(fig)
         return figures
+
+    def _a_share_of_a_total(self, text: str, fig: Figure, after: list[Mention]) -> bool:
+        """关于疫情方面的来电212件,占比7.3%: a count followed by its share of a total is one kind
+        of that total (for the indicators of ``grammar.share_parts``), no figure of its own."""
+        if fig.indicator not in self.grammar.share_parts or not after:
+            return False
+        m, nxt = fig.mention, after[0]
+        if nxt.unit != "%" or nxt.sentence != m.sentence:
+            return False
+        between = text[m.end:nxt.start].strip(" ,，、;；")
+        return len(between) <= 8 and between.startswith(self.grammar.share)
 
     def _enumerated(self, doc: Document, mentions: list[Mention]) -> dict[int, list[Figure]]:
         """Figures of the numbers in enumerations (A、B分别为x、y; A、B均达到x), by mention start.

@@ -539,3 +539,8 @@ CROSS_REGION = [
 def test_cross_region_items(extractor, text: str, expected) -> None:
     figs = figures(extractor, text)
     assert [(f.value, f.primary) for f in figs if f.indicator == "cross_region_items"] == expected
+
+
+def test_a_count_with_its_share_is_one_kind_of_a_total(extractor) -> None:
+    text = "12345热线共受理诉求3000件。反映物业管理等来电420件,占比14%;涉及供暖的来电300件,占比10%。"
+    assert pairs(extractor, text) == [("hotline_requests", 3000.0)]
