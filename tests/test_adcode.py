@@ -79,9 +79,10 @@ def test_a_declared_jurisdiction_without_a_code_gets_it_from_its_names(config) -
 def test_a_detected_report_in_reports_csv(tmp_path: Path) -> None:
     from extract.cli import main
 
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "wuhou.txt").write_text("成都市武侯区行政审批局2023年工作总结\n全区政务服务事项1800项。\n", "utf-8")
-    (tmp_path / "in" / "chaoyang.txt").write_text("朝阳区政务服务管理局2022年工作总结\n全区政务服务事项900项。\n", "utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wuhou.txt").write_text("成都市武侯区行政审批局2023年工作总结\n全区政务服务事项1800项。\n", "utf-8")
+    (folder / "chaoyang.txt").write_text("朝阳区政务服务管理局2022年工作总结\n全区政务服务事项900项。\n", "utf-8")
     assert main([str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--replace"]) == 0
     with (tmp_path / "out" / "reports.csv").open(encoding="utf-8-sig") as f:
         codes = {r["jurisdiction"]: r["adcode"] for r in csv.DictReader(f)}
