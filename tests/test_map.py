@@ -146,7 +146,7 @@ def test_map_rows(frames, indicator: str, level: str, coloured: set, grey: set) 
 def test_a_lower_level_is_noted_when_a_higher_one_is_chosen(frames) -> None:
     view = _view(frames, "online_available_rate", "prefecture", "en")
     assert view.finer == 3
-    assert any("3 more reports at a lower level" in n and "Counties" in n for n in view.notes)
+    assert any("3 more reports at a lower level: choose \"Counties\"" in n for n in view.notes)
 
 
 def test_hover_gives_bound_scope_and_sentence(frames) -> None:
