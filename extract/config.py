@@ -384,7 +384,7 @@ def _jurisdictions(v: _Validator, items: list, root: Path, check_reports: bool) 
         where = f"jurisdictions[{i}]"
         code = item.get("adcode") if isinstance(item, dict) else None
         v.check(code is None or (isinstance(code, str) and bool(ADCODE_RE.match(code))), f"{where}.adcode",
-                f"expected 6 digits in quotes (\"440825\"), got {code!r}")
+                f"expected 6 digits in quotes (\"430422\"), got {code!r}")
         v.mapping(item, where, _JURISDICTION_KEYS)
         v.unique_id(item["id"], where, seen)
         if check_reports:
