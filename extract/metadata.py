@@ -92,11 +92,11 @@ def adcode(name: str | None, province: str | None = None, prefecture: str | None
     between divisions of one name by the parents it names. A name within a division of the same
     name (北京市, a municipality, and its city level) is the higher one.
 
-    >>> adcode("衡南县"), adcode("成都市", "四川省"), adcode("北京市"), adcode("准格尔旗", "内蒙古自治区", "鄂尔多斯市")
-    ('430422', '510100', '110000', '150622')
+    >>> adcode("衡南县"), adcode("成都市", "四川省"), adcode("北京市"), adcode("武侯区", "四川省", "成都市")
+    ('430422', '510100', '110000', '510107')
     >>> adcode("朝阳区"), adcode("朝阳区", context="北京市朝阳区政务服务局"), adcode("朝阳区", "吉林省")
     (None, '110105', '220104')
-    >>> adcode("衡南县", "湖北省"), adcode("无此县"), adcode(None)
+    >>> adcode("衡南县", "江苏省"), adcode("无此县"), adcode(None)
     (None, None, None)
     """
     if not name:
