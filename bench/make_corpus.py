@@ -56,20 +56,31 @@ FILLER = [
 ]
 
 
-def gazetteer() -> list[tuple[str, str, str]]:
-    """(name, province, prefecture) of every county-level division in cpca's data."""
+def gazetteer() -> list[tuple[str, str, str, str]]:
+    """(name, province, prefecture, adcode) of every county-level division in cpca's data whose
+    code has a boundary on the Map page (dashboard/boundaries.json.gz): real county codes."""
     import cpca
 
     path = Path(cpca.__file__).parent / "resources" / "adcodes.csv"
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     names = {r["adcode"]: r["name"] for r in rows}
+    mapped = _county_codes()
     out = []
     for r in rows:
         code = r["adcode"]
-        if code[4:6] != "00" and code[6:] == "000000" and r["name"][-1] in LEVELS:
-            out.append((r["name"], names.get(code[:2] + "0" * 10, ""), names.get(code[:4] + "0" * 8, "")))
+        if code[4:6] != "00" and code[6:] == "000000" and r["name"][-1] in LEVELS and code[:6] in mapped:
+            out.append((r["name"], names.get(code[:2] + "0" * 10, ""), names.get(code[:4] + "0" * 8, ""), code[:6]))
     return sorted(out)
+
+
+def _county_codes() -> set[str]:
+    import gzip
+    import json
+
+    path = Path(__file__).resolve().parent.parent / "dashboard" / "boundaries.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return {feature["id"] for feature in json.load(f)["levels"]["county"]["features"]}
 
 
 def _value(rng: random.Random, unit: str) -> tuple[float, str]:
@@ -83,10 +94,13 @@ def _value(rng: random.Random, unit: str) -> tuple[float, str]:
     return v, text
 
 
-def make_report(rng: random.Random, jid: str, place: tuple[str, str, str], year: int) -> tuple[str, list, list]:
-    """One report's text, its figures and its traps, for the key."""
-    name = place[0]
-    lines = [f"{name}政务服务数据管理局{year}年工作总结", ""]
+def make_report(rng: random.Random, jid: str, place: tuple[str, ...], year: int) -> tuple[str, list, list]:
+    """One report's text, its figures and its traps, for the key. The title names the prefecture
+    before the place (湛江市徐闻县…), as real titles often do, so that a name several counties share
+    is still placed (its adcode decided) from the text."""
+    name, prefecture = place[0], place[2]
+    parent = prefecture if prefecture.endswith(("市", "州", "盟", "地区")) else ""
+    lines = [f"{parent}{name}政务服务数据管理局{year}年工作总结", ""]
     figures, traps = [], []
     chosen = rng.sample(FIGURES, rng.randint(6, 12))
     chosen.sort(key=FIGURES.index)
@@ -129,7 +143,8 @@ def make_corpus(out: Path, n: int, seed: int = 7) -> Path:
         text, figures, traps = make_report(rng, jid, place, year)
         (out / "reports" / f"{jid}.txt").write_text(text, "utf-8")
         key["jurisdictions"].append({"id": jid, "name_zh": place[0], "province": place[1],
-                                     "prefecture": place[2], "level": LEVELS[place[0][-1]], "report_year": year})
+                                     "prefecture": place[2], "level": LEVELS[place[0][-1]], "report_year": year,
+                                     "adcode": place[3]})
         key["figures"] += figures
         key["not"] += traps
     path = out / "key.yaml"

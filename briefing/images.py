@@ -14,6 +14,10 @@ import plotly.graph_objects as go
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ASPECTS = {"16:9": (1920, 1080), "4:3": (1600, 1200)}
 _started = False
+# An empty base map, where plotly.js fetches one before drawing any geo map (even with every base
+# layer hidden): the fragment (#) drops the file name it appends. Maps (dashboard/maps.py) draw
+# from their own GeoJSON, so neither the page nor kaleido asks the network.
+TOPOJSON = "data:application/json,%7B%22type%22%3A%22Topology%22%2C%22objects%22%3A%7B%7D%2C%22arcs%22%3A%5B%5D%7D#"
 
 
 class ImagesUnavailable(RuntimeError):
@@ -74,4 +78,5 @@ def render(fig: go.Figure, fmt: str = "png", aspect: str = "16:9") -> bytes:
     start()
     slide = for_slide(fig, aspect)
     width, height = ASPECTS[aspect]
-    return kaleido.calc_fig_sync(slide, opts={"format": fmt, "width": width, "height": height})
+    # topojson: maps draw from their own GeoJSON; the empty base map keeps plotly.js off the network
+    return kaleido.calc_fig_sync(slide, opts={"format": fmt, "width": width, "height": height}, topojson=TOPOJSON)

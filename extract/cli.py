@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -29,7 +30,7 @@ from .corpus import keep_reports, remove_reports
 from .derive import Options, Outcome, derive
 from .errors import ExtractError
 from .manifest import Corpus
-from .metadata import detect
+from .metadata import adcode, detect
 from .paths import find_reports, shown, stem_id
 from .readers import SUFFIXES, read_report
 from .text import prepare
@@ -182,6 +183,7 @@ def add(argv: list[str]) -> int:
                 name_en=args.name_en, province=args.province or d.province, prefecture=d.prefecture,
                 level=args.level or d.level, report_year=args.year or d.report_year, agency=args.agency or d.agency,
                 report="")
+            juris = replace(juris, adcode=adcode(juris.name_zh, juris.province, juris.prefecture))
             reports.append((file.read_bytes(), file.suffix, juris))
             files.append(file)
         except (ExtractError, OSError) as e:

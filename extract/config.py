@@ -33,6 +33,7 @@ class Jurisdiction:
     report_year: int | None = None
     agency: str | None = None
     report: str | None = None
+    adcode: str | None = None  # 6 digits: the division's administrative code (the Map page)
 
 
 @dataclass(frozen=True)
@@ -395,8 +396,9 @@ def _cues(v: _Validator, obj: Any, where: str, required: bool = True, digits: bo
 _JURISDICTION_KEYS = {
     "id": (str, True), "name_zh": (str, False), "name_en": (str, False), "province": (str, False),
     "prefecture": (str, False), "level": (str, False), "report_year": (int, False),
-    "agency": (str, False), "report": (str, True),
+    "agency": (str, False), "report": (str, True), "adcode": (str, False),
 }
+ADCODE_RE = re.compile(r"^\d{6}$")
 
 
 def _jurisdictions(v: _Validator, items: list, root: Path, check_reports: bool) -> list[Jurisdiction]:
@@ -404,6 +406,9 @@ def _jurisdictions(v: _Validator, items: list, root: Path, check_reports: bool) 
     out = []
     for i, item in enumerate(items):
         where = f"jurisdictions[{i}]"
+        code = item.get("adcode") if isinstance(item, dict) else None
+        v.check(code is None or (isinstance(code, str) and bool(ADCODE_RE.match(code))), f"{where}.adcode",
+                f"expected 6 digits in quotes (\"430422\"), got {code!r}")
         v.mapping(item, where, _JURISDICTION_KEYS)
         v.unique_id(item["id"], where, seen)
         if check_reports:

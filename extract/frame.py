@@ -30,7 +30,7 @@ MENTION_COLUMNS = [
 REPORT_COLUMNS = [
     "jurisdiction", "name_zh", "name_en", "province", "prefecture", "level", "report_year",
     "agency", "source", "original", "format", "encoding", "script", "characters", "sha256", "mentions",
-    "figures", "indicators", "status", "message",
+    "figures", "indicators", "status", "message", "adcode",
 ]
 QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "approx")
 # Text columns a spreadsheet could read as a formula (see ``safe_cell``). Not ids, offsets and
@@ -121,6 +121,7 @@ def report_row(r: ReportResult) -> dict:
         "mentions": len(r.mentions), "figures": len(r.figures),
         "indicators": len({f.indicator for f in r.figures}),
         "status": "ok" if r.ok else "error", "message": r.error or (r.doc.note if r.doc else ""),
+        "adcode": j.adcode,
     }
 
 

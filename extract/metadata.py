@@ -7,14 +7,20 @@ signature (the last lines: the issuing body and the date), then any other line o
 beginning. A line may name a county-level, a prefecture-level or a province-level division
 (province, autonomous region, municipality). The report year and the issuing agency come from
 the beginning too; a government work report (政府工作报告) of year N reviews year N - 1.
-Anything not found stays None; ``evidence`` is the line the place was read from.
+Anything not found stays None; ``evidence`` is the line the place was read from. ``adcode`` is
+the place's 6-digit administrative code from the same gazetteer, given only where one division
+fits (``adcode``): a name that several divisions share (朝阳区) needs its province or prefecture
+named on the line, or it stays None — the map leaves such a report off rather than guess.
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 _HEAD = 400  # characters of the report's beginning where its title and issuer stand
 _TAIL = 160  # characters of the report's end where its signature stands
@@ -35,14 +41,15 @@ class Detected:
     province: str | None = None
     prefecture: str | None = None
     evidence: str | None = None
+    adcode: str | None = None
 
 
 def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
     """Detect place, level, year and agency from a report (``analysis`` is its simplified twin).
 
     >>> d = detect("成都市武侯区行政审批局2023年工作总结", "成都市武侯区行政审批局2023年工作总结", {"区": "district"})
-    >>> (d.name_zh, d.level, d.province, d.prefecture, d.report_year, d.agency)
-    ('武侯区', 'district', '四川省', '成都市', 2023, '武侯区行政审批局')
+    >>> (d.name_zh, d.level, d.province, d.prefecture, d.report_year, d.agency, d.adcode)
+    ('武侯区', 'district', '四川省', '成都市', 2023, '武侯区行政审批局', '510107')
     """
     head = analysis[:_HEAD]
     place = _gazetteer(_author_lines(analysis), levels) or _pattern(head, levels)
@@ -56,7 +63,60 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
     year = _year(head) or _year(analysis)
     if year and _WORK_REPORT in head and re.search(rf"{year} ?年[^。\n]{{0,12}}{_WORK_REPORT}", head):
         year -= 1  # the 2024 government work report reviews 2023
-    return Detected(name, level, year, agency, province, prefecture, evidence)
+    code = adcode(name, context=evidence) if name else None
+    return Detected(name, level, year, agency, province, prefecture, evidence, code)
+
+
+@functools.cache
+def _gazetteer_codes() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """cpca's gazetteer: name by 6-digit code, and codes by name (市辖区 left out: not a place name)."""
+    import cpca
+
+    path = Path(cpca.__file__).parent / "resources" / "adcodes.csv"
+    with path.open(encoding="utf-8") as f:
+        rows = [(r["adcode"][:6], r["name"]) for r in csv.DictReader(f)]
+    names = dict(rows)
+    codes: dict[str, list[str]] = {}
+    for code, name in rows:
+        if name != "市辖区":
+            codes.setdefault(name, []).append(code)
+    return names, codes
+
+
+def adcode(name: str | None, province: str | None = None, prefecture: str | None = None,
+           context: str | None = None) -> str | None:
+    """The 6-digit adcode of the division called ``name``, or None unless exactly one fits.
+
+    ``province`` and ``prefecture``, where given (declared in config.yaml or confirmed on upload),
+    must be the division's own; ``context`` (the line a detected place was read from) decides
+    between divisions of one name by the parents it names. A name within a division of the same
+    name (北京市, a municipality, and its city level) is the higher one.
+
+    >>> adcode("衡南县"), adcode("成都市", "四川省"), adcode("北京市"), adcode("武侯区", "四川省", "成都市")
+    ('430422', '510100', '110000', '510107')
+    >>> adcode("朝阳区"), adcode("朝阳区", context="北京市朝阳区政务服务局"), adcode("朝阳区", "吉林省")
+    (None, '110105', '220104')
+    >>> adcode("衡南县", "江苏省"), adcode("无此县"), adcode(None)
+    (None, None, None)
+    """
+    if not name:
+        return None
+    names, codes = _gazetteer_codes()
+    found = list(codes.get(name, ()))
+    if province:
+        found = [c for c in found if names.get(c[:2] + "0000") == province]
+    if prefecture:
+        found = [c for c in found if names.get(c[:4] + "00") == prefecture]
+    if context and len(found) > 1:
+        named = [c for c in found if any(_named(p, context) for p in _parents(c, names))]
+        found = named or found
+    found = [c for c in found if not any(p in found for p in (c[:2] + "0000", c[:4] + "00") if p != c)]
+    return found[0] if len(found) == 1 else None
+
+
+def _parents(code: str, names: dict[str, str]) -> list[str]:
+    """The names of the province and prefecture above ``code`` (not itself)."""
+    return [names[p] for p in (code[:2] + "0000", code[:4] + "00") if p != code and p in names]
 
 
 def _author_lines(analysis: str) -> list[str]:

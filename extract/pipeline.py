@@ -17,7 +17,7 @@ from .grammar import plan_regions
 from .headline import choose_primary
 from .indicators import Figure, IndicatorMapper
 from .mentions import Mention, MentionFinder
-from .metadata import detect
+from .metadata import adcode, detect
 from .readers import ReportText, read_report
 from .scope import Coverage, Scope, scope_of
 from .text import Document, prepare, to_simplified
@@ -114,6 +114,8 @@ class Extractor:
         path = Path(path)
         source = relative_source(path, self.config.root)
         juris = jurisdiction or Jurisdiction(id=path.stem, report=source)
+        if jurisdiction is not None and juris.adcode is None:  # declared without a code: from its names
+            juris = replace(juris, adcode=adcode(juris.name_zh, juris.province, juris.prefecture))
         try:
             report = read_report(path)
         except UnreadableReport as e:
@@ -124,7 +126,7 @@ class Extractor:
         if jurisdiction is None:
             d = detect(doc.analysis, doc.text, self.config.levels)
             juris = replace(juris, name_zh=d.name_zh, level=d.level, report_year=d.report_year,
-                            agency=d.agency, province=d.province, prefecture=d.prefecture)
+                            agency=d.agency, province=d.province, prefecture=d.prefecture, adcode=d.adcode)
         names = place_names(juris.name_zh, self.config.levels)
         doc, mentions, figures = self.extract_doc(doc, names, juris.report_year)
         return ReportResult(juris, source, source, report, doc, mentions, figures)

@@ -19,7 +19,7 @@ from dashboard.text_views import md_escape
 from extract import ExtractError, UnreadableReport
 from extract.config import ID_RE, Jurisdiction
 from extract.corpus import keep_reports
-from extract.metadata import detect
+from extract.metadata import adcode, detect
 from extract.paths import stem_id
 from extract.readers import MAX_BYTES, SUFFIXES, read_bytes
 from extract.text import prepare
@@ -79,7 +79,8 @@ for file in files or []:
             continue
         juris = Jurisdiction(id=jid, name_zh=name_zh or None, name_en=name_en or None, province=province or None,
                              prefecture=found.prefecture, level=level or None, report_year=int(year),
-                             agency=agency or None, report="")
+                             agency=agency or None, report="",
+                             adcode=adcode(name_zh, province, found.prefecture))  # the Map page's code, or None
         upload = data.extract_upload(config, juris, report)
         ui.uploads()[jid] = upload
         ui.join_selections(jid)

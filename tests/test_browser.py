@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SHOTS = ROOT / "screenshots"
 PAGES = {"overview": "", "compare": "compare", "profile": "profile", "themes": "themes?term=一网通办",
-         "reports": "reports?q=好差评"}
+         "reports": "reports?q=好差评", "map": "map"}
 CHART_READY = '[data-testid="stApp"][data-test-script-state="notRunning"] [data-testid="stPlotlyChart"] .main-svg'
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

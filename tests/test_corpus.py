@@ -34,7 +34,7 @@ def test_add_keeps_the_report_and_extracts_it(tmp_path: Path, capsys) -> None:
     listed = yaml.safe_load((tmp_path / "user_corpus.yaml").read_text("utf-8"))["jurisdictions"]
     assert listed == [{"id": "hengnan", "name_zh": "衡南县", "province": "湖南省", "prefecture": "衡阳市",
                        "level": "county", "report_year": 2021, "agency": "衡南县行政审批服务局",
-                       "report": "corpus/hengnan.txt"}]
+                       "adcode": "430422", "report": "corpus/hengnan.txt"}]
     assert [j.id for j in load_config(config).jurisdictions][-1] == "hengnan"
     with (out / "reports.csv").open(encoding="utf-8-sig") as f:
         assert [r["jurisdiction"] for r in csv.DictReader(f)][-1] == "hengnan"
