@@ -366,7 +366,7 @@ def test_an_upload_without_english_name_keeps_blanks_blank() -> None:
     assert not merged.drop(columns="user_added").isna().any().any(), merged.isna().sum()
     row = merged[merged["jurisdiction"] == "wuhou"].iloc[0]
     assert (row["name_en"], row["province"], row["agency"]) == ("", "", "")
-    assert data.display_name(merged, "wuhou", "en") == "武侯区"  # English falls back to the Chinese name
+    assert data.display_name(merged, "wuhou", "en") == "武侯区 (Wuhou Qu)"  # no English name: its pinyin beside it
     assert merged["user_added"].tolist() == [False] * len(frames.reports) + [True]
 
 
