@@ -14,7 +14,7 @@ from urllib import parse
 import streamlit as st
 
 from . import data
-from .labels import LANGS, t
+from .labels import LANGS, level, t
 
 # (script, label key, icon, url path): the menu, in display order
 PAGES = [
@@ -322,7 +322,8 @@ def filters(f: data.Frames, lang: str) -> list[str]:
             options = sorted({str(v) for v in reports[column] if str(v)})
             value = _kept_filter(name, options)
             st.session_state[f"filter_{name}"] = value  # as with the language switch (see above)
-            st.multiselect(t(key, lang), options, key=f"filter_{name}", on_change=_filter_chosen, args=(name,))
+            st.multiselect(t(key, lang), options, key=f"filter_{name}", on_change=_filter_chosen, args=(name,),
+                           format_func=(lambda v: level(v, lang)) if name == "lvl" else str)
             chosen.append(value)
     return filter_reports(reports, *chosen)
 
