@@ -50,14 +50,51 @@ def report_text(source: str) -> str:
     return _report_text(source)
 
 
-@st.cache_resource(show_spinner=False)
+_warm_lock = threading.Lock()
+_warm_started = False
+
+
 def warm_up() -> None:
-    """Load jieba's dictionaries in the background once per server (the Themes page needs them)."""
-    import threading
+    """Once per server process, after its first page has been drawn (app.py): load in the background
+    what other pages load on first use, so that a page opened later does not wait for it.
 
-    from themes.segment import tokenizer
+    jieba's dictionary and pypinyin (English names, ~1.5 s), the pinyin of every report without an
+    English name (a second at 3,000 reports), jieba's part-of-speech tagger (Themes' distinctive
+    words, ~0.7 s), the modules of Compare's exports and of the search; then ``gc.freeze()``, so
+    that the collection Streamlit runs after every script run no longer walks all of these objects
+    (it held the server for 0.2–0.4 s after each run). Plain Python, no Streamlit call: it runs
+    after a page's run, even one that ended in ``st.stop()``.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-    threading.Thread(target=tokenizer, daemon=True, name="jieba-warm-up").start()
+    global _warm_started
+    with _warm_lock:
+        if _warm_started or get_script_run_ctx(suppress_warning=True) is None:  # app.py imported, not served
+            return
+        _warm_started = True
+    threading.Thread(target=_warm, daemon=True, name="dashboard-warm-up").start()
+
+
+def _warm() -> None:
+    import gc
+    import importlib
+
+    from themes.segment import tagger
+
+    from .labels import pinyin
+
+    try:
+        pinyin("广州市")
+        stamp = tuple(p.stat().st_mtime_ns for p in sorted(data.DATA.glob("*.csv")))
+        reports = _frames(str(data.DATA), str(data.CONFIG), stamp).reports
+        for name in reports.loc[reports["name_en"] == "", "name_zh"]:
+            pinyin(name)
+        tagger()
+        for module in ("briefing.pack", "plotly.express", "themes.analysis", "dashboard.text_views"):
+            importlib.import_module(module)
+    finally:
+        gc.collect()
+        gc.freeze()
 
 
 @st.cache_data(show_spinner=False)
