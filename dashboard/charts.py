@@ -139,7 +139,8 @@ def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Confi
     _base_layout(fig, t("matrix_title", lang), t("matrix_subtitle", lang),
                  [matrix_legend(shown, lang), years_line(reports, js, lang), source_line(reports, js, lang)],
                  height=40 + 34 * len(inds), note_shift=-250)  # footnotes from the figure's left edge
-    fig.update_layout(margin={"l": 260, "t": TITLE_BLOCK + label_height + 10}, hovermode="closest", hoverdistance=-1, clickmode="event+select",
+    fig.update_layout(margin={"l": 260, "t": TITLE_BLOCK + label_height + 10}, hovermode="closest",
+                      hoverdistance=-1, clickmode="event+select",
                       dragmode=False)
     return fig
 
