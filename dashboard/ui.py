@@ -21,7 +21,7 @@ PAGES = [
     ("pages/overview.py", "overview", ":material/grid_view:", "overview"),
     ("pages/compare.py", "compare", ":material/bar_chart:", "compare"),
     ("pages/profile.py", "profile", ":material/location_city:", "profile"),
-    ("pages/policy_themes.py", "themes", ":material/topic:", "themes"),
+    ("pages/_themes.py", "themes", ":material/topic:", "themes"),  # not themes.py: see _first_run_of_the_server
     ("pages/reports.py", "reports", ":material/search:", "reports"),
     ("pages/upload.py", "upload", ":material/upload_file:", "upload"),
 ]
@@ -292,8 +292,58 @@ def join_selections(jurisdiction: str) -> None:
             last[name] = ",".join([*chosen, jurisdiction])
 
 
+def _first_run_of_the_server() -> None:
+    """Rerun through app.py when this run went round it: the first run of a server process only.
+
+    A project with a pages/ folder gets its first run in Streamlit's old multipage mode, which knows
+    a page by its file's name (without a leading number or underscore) and runs that file alone;
+    app.py's ``st.navigation`` ends the mode for the process. A shared address such as /compare as
+    a server's first request ran pages/compare.py without app.py (no address memory, no warm-up),
+    and /themes, which no file was named for, showed "Page not found" first. Themes' file is
+    ``_themes.py`` (read as "themes" in that mode; ``themes.py`` would hide the ``themes`` package
+    from a page run alone, whose folder comes first on ``sys.path``), and this reruns the page
+    through app.py, under the same page id (the hash of "themes" either way).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+# The widgets whose value a page reads from its address (a key ending in "_" stands for all keys it
+# begins: Compare's indicators_<category>). The browser's Back within a page reruns it with the older
+# address, but a widget keeps its own state over the default it is given: that state is dropped,
+# so the widget starts again from the address (``setup``).
+ADDRESS_WIDGETS = {
+    "overview": ("sort", "sort_order", "page"),
+    "compare": ("category", "indicators_", "jurisdictions", "rank", "rank_n", "log"),
+    "profile": ("jurisdiction",),
+    "themes": ("theme_js", "raw", "term"),
+    "reports": ("query",),
+}
+
+
+def _history_navigation() -> bool:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return bool(ctx is not None and getattr(ctx, "is_history_navigation", False))
+
+
+def _from_address_again(page: str) -> None:
+    """Back or forward in the browser: this page's widgets take their values from the address again."""
+    keys = ADDRESS_WIDGETS.get(page, ())
+    for key in list(st.session_state.keys()):
+        if key in keys or any(k.endswith("_") and key.startswith(k) for k in keys):
+            del st.session_state[key]
+
+
 def setup(title_key: str) -> str:
     """Page header, sidebar menu and language switch; returns the language ('zh' or 'en')."""
+    _first_run_of_the_server()
+    if _history_navigation():
+        _from_address_again(title_key)
     st.set_page_config(layout="wide")  # again here: with a hidden navigation, the entry point's setting is lost
     _RUN.page = title_key
     lang = session_language()
