@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import signal
 import socket
 import statistics
 import subprocess
@@ -144,15 +145,16 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server(script: str, env: dict[str, str]) -> Iterator[tuple[str, float]]:
-    """``streamlit run script`` on a free port; (its address, the perf_counter() when it was started)."""
+def server(target: Path, env: dict[str, str]) -> Iterator[tuple[str, float]]:
+    """``streamlit run`` on a free port (a checkout's app.py, or a script); (its address, when it was started)."""
+    root, script = (target, "app.py") if target.is_dir() else (ROOT, str(target))
     port = _free_port()
     log = tempfile.TemporaryFile()  # noqa: SIM115 (closed below): a pipe nobody reads would stall the server
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address",
          "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log)
     url = f"http://127.0.0.1:{port}"
     try:
         while True:
@@ -186,7 +188,7 @@ def _check(page, what: str) -> None:
         raise RuntimeError(f"{what}: exception in the page: {boxes.first.inner_text()[:500]}")
 
 
-def measure_cold(browser, script: str, env: dict[str, str], page: Page) -> float:
+def measure_cold(browser, script: Path, env: dict[str, str], page: Page) -> float:
     """Seconds from starting the server to ``page``'s main content, in a fresh browser context."""
     context = browser.new_context(viewport=VIEWPORT)
     try:
@@ -201,7 +203,7 @@ def measure_cold(browser, script: str, env: dict[str, str], page: Page) -> float
         context.close()
 
 
-def measure_warm(browser, script: str, env: dict[str, str], pages: list[Page]) -> dict[tuple[str, str], float]:
+def measure_warm(browser, script: Path, env: dict[str, str], pages: list[Page]) -> dict[tuple[str, str], float]:
     """{(page, 'new tab' | 'interaction'): seconds} on a new server warmed by its landing page.
 
     Each page is opened in a new tab of one browser context (which holds Streamlit's scripts by
@@ -256,20 +258,23 @@ def _fmt(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
 
-def run(sizes: list[int], runs: int, only: list[str] | None, folder: Path) -> list[str]:
+def run(sizes: list[int], runs: int, only: list[str] | None, folder: Path, roots: list[Path]) -> list[str]:
     """Measure everything, ``runs`` times over; the Markdown table's lines."""
     from playwright.sync_api import sync_playwright
 
-    settings = []  # (column, script, data folder, pages, landing pages for the cold start)
+    settings = []  # (column, script or checkout, data folder, pages, landing pages for the cold start)
     for name, code in FLOORS.items():
         script = folder / f"floor_{len(settings)}.py"
         script.write_text(code, encoding="utf-8")
-        settings.append((name, str(script), None, [floor_page(name)], [floor_page(name)]))
+        settings.append((name, script, None, [floor_page(name)], [floor_page(name)]))
     pages = [p for p in dashboard_pages() if only is None or p.name in only]
     landing = dashboard_pages()[0]
     colds = [Page("overview (Chinese, the default address)", "", landing.ready, landing.act), landing]
     for n in sizes:
-        settings.append((f"{n:,}", "app.py", None if n <= 5 else make_data(n, folder), pages, colds))
+        data_dir = None if n <= 5 else make_data(n, folder)
+        for root in roots:  # several checkouts (before and after a change): measured in the same rounds
+            column = f"{n:,}" if len(roots) == 1 else f"{n:,} {root.name}"
+            settings.append((column, root, data_dir, pages, colds))
     results: dict[tuple[str, str, str], list[float]] = {}  # (column, page, measure) -> seconds per run
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
@@ -283,13 +288,13 @@ def run(sizes: list[int], runs: int, only: list[str] | None, folder: Path) -> li
                 print(f"run {i + 1}/{runs}, {column}: " + ", ".join(f"{n} {m} {v:.2f}" for (n, m), v in got.items()),
                       file=sys.stderr, flush=True)
         browser.close()
-    return table(results, sizes)
+    return table(results, [c for c, *_ in settings if c not in FLOORS])
 
 
 MEASURES = ["cold", "new tab", "interaction"]
 
 
-def table(results: dict[tuple[str, str, str], list[float]], sizes: list[int]) -> list[str]:
+def table(results: dict[tuple[str, str, str], list[float]], columns: list[str]) -> list[str]:
     """Markdown: page × measure × corpus size, median (min–max) seconds, each judged against its threshold.
 
     ✓: within the threshold, or within 0.3 s of the one-line app; (✓): within 0.3 s of the one-line
@@ -297,7 +302,6 @@ def table(results: dict[tuple[str, str, str], list[float]], sizes: list[int]) ->
     """
     floors = list(FLOORS)
     floor = {(c, m): statistics.median(v) for (c, _, m), v in results.items() if c in floors}
-    columns = [f"{n:,}" for n in sizes]
     lines = ["| page | measure | " + " | ".join(floors) + " | " + " | ".join(f"{c} jurisdictions" for c in columns)
              + " | threshold |", "|---|---|" + "---|" * (len(floors) + len(columns) + 1)]
     keys = sorted({(p, m) for (c, p, m) in results if c not in floors},
@@ -332,13 +336,16 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3, help="runs per figure (the median is shown)")
     ap.add_argument("--pages", nargs="+", help="only these pages (overview compare profile themes reports upload)")
     ap.add_argument("--corpus", type=Path, help="keep the synthetic corpus and its extraction here, for reuse")
+    ap.add_argument("--roots", type=Path, nargs="+", default=[ROOT],
+                    help="checkouts to measure in the same rounds (before and after a change); default this one")
     args = ap.parse_args()
     if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} not found: install Debian's chromium and fonts-noto-cjk (or set CHROMIUM)")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # killed: the servers are stopped on the way out
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.corpus or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        lines = run(args.sizes, args.runs, args.pages, folder)
+        lines = run(args.sizes, args.runs, args.pages, folder, [r.resolve() for r in args.roots])
     load = os.getloadavg()
     print(f"\n{date.today().isoformat()}, {platform.node()}: {os.cpu_count()} cores, {platform.python_version()}, "
           f"load average {load[0]:.2f} at the end (other work shares the machine); "
