@@ -178,8 +178,15 @@ def server(target: Path, env: dict[str, str]) -> Iterator[tuple[str, float]]:
         log.close()
 
 
-def _wait(page, expression: str, timeout: float = 120) -> None:
-    page.wait_for_function(expression, timeout=timeout * 1000, polling="raf")
+def _wait(page, expression: str, what: str, timeout: float = 120) -> None:
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        page.wait_for_function(expression, timeout=timeout * 1000, polling="raf")
+    except Timeout:
+        shot = Path(tempfile.gettempdir()) / f"browser_speed_{what.replace(' ', '_')}.png"
+        page.screenshot(path=str(shot))
+        raise RuntimeError(f"{what}: not drawn after {timeout:.0f} s at {page.url} (screenshot {shot})") from None
 
 
 def _check(page, what: str) -> None:
@@ -195,7 +202,7 @@ def measure_cold(browser, script: Path, env: dict[str, str], page: Page) -> floa
         with server(script, env) as (url, started):
             tab = context.new_page()
             tab.goto(f"{url}/{page.path}", wait_until="commit", timeout=120_000)
-            _wait(tab, page.ready)
+            _wait(tab, page.ready, f"cold {page.name}")
             seconds = time.perf_counter() - started
             _check(tab, f"cold {page.name}")
             return seconds
@@ -215,13 +222,13 @@ def measure_warm(browser, script: Path, env: dict[str, str], pages: list[Page]) 
         with server(script, env) as (url, _):
             tab = context.new_page()
             tab.goto(f"{url}/{pages[0].path}", timeout=120_000)
-            _wait(tab, pages[0].ready)
+            _wait(tab, pages[0].ready, "landing")
             tab.close()
             for page in pages:
                 tab = context.new_page()
                 start = time.perf_counter()
                 tab.goto(f"{url}/{page.path}", wait_until="commit", timeout=120_000)
-                _wait(tab, page.ready)
+                _wait(tab, page.ready, f"new tab {page.name}")
                 out[(page.name, "new tab")] = time.perf_counter() - start
                 _check(tab, f"new tab {page.name}")
                 tab.wait_for_timeout(500)  # the page's last drawing done before the interaction
@@ -230,7 +237,7 @@ def measure_warm(browser, script: Path, env: dict[str, str], pages: list[Page]) 
                 tab.evaluate("window.__before = location.search")
                 start = time.perf_counter()
                 page.act(tab)
-                _wait(tab, page.done or CHANGED + page.ready)
+                _wait(tab, page.done or CHANGED + page.ready, f"interaction {page.name}")
                 out[(page.name, "interaction")] = time.perf_counter() - start
                 _check(tab, f"interaction {page.name}")
                 tab.close()

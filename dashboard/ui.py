@@ -302,11 +302,13 @@ def _first_run_of_the_server() -> None:
     and /themes, which no file was named for, showed "Page not found" first. Themes' file is
     ``_themes.py`` (read as "themes" in that mode; ``themes.py`` would hide the ``themes`` package
     from a page run alone, whose folder comes first on ``sys.path``), and this reruns the page
-    through app.py, under the same page id (the hash of "themes" either way).
+    through app.py, under the same page id (the hash of "themes" either way). Only a session's first
+    run (no language chosen yet) is rerun: a later one may carry a click, which a rerun would lose
+    (AppTest starts every run in that mode).
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory and LANG not in st.session_state:
         PagesManager.uses_pages_directory = False
         st.rerun()
 
