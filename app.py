@@ -14,6 +14,8 @@ pages = st.navigation(
     [st.Page(path, title=key, icon=icon, url_path=url, default=(url == "overview")) for path, key, icon, url in PAGES],
     position="hidden",
 )
-warm_up()
-with address_kept():  # the menu's links bring each page back as it was left
-    pages.run()
+try:
+    with address_kept():  # the menu's links bring each page back as it was left
+        pages.run()
+finally:
+    warm_up()  # once per server, after its first page: what the other pages need, in the background

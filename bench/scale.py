@@ -104,7 +104,7 @@ def app(sizes: list[int], tmp: Path) -> list[str]:
 import time, json
 from streamlit.testing.v1 import AppTest
 out = {}
-for page in ("overview", "compare", "profile", "policy_themes", "reports"):
+for page in ("overview", "compare", "profile", "_themes", "reports"):
     t = time.perf_counter()
     at = AppTest.from_file("pages/{}.py".format(page), default_timeout=300).run()
     first = time.perf_counter() - t
@@ -117,7 +117,7 @@ for page in ("overview", "compare", "profile", "policy_themes", "reports"):
     elif page == "profile":  # another jurisdiction
         box = at.selectbox(key="jurisdiction")
         box.set_value(box.options[-1]).run()
-    elif page == "policy_themes":  # raw counts
+    elif page == "_themes":  # raw counts
         at.toggle(key="raw").set_value(True).run()
     elif page == "reports":  # a search over every report
         at.text_input(key="query").set_value("一网通办").run()

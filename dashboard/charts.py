@@ -7,6 +7,7 @@ reports, differing years) and source line, so a screenshot or PNG stands alone o
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 
 import pandas as pd
@@ -128,8 +129,9 @@ def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Confi
     )
     fig.update_yaxes(range=[len(inds) - 0.5, -0.5], tickfont={"size": 13}, categoryorder="array",
                      categoryarray=ylabels)  # first row on top; the ranges end at the cells' edges
+    angle, label_height = column_labels(names)
     fig.update_xaxes(side="top", tickfont={"size": 14}, categoryorder="array", categoryarray=names,
-                     range=[-0.5, len(js) - 0.5])
+                     range=[-0.5, len(js) - 0.5], tickangle=angle)
     hidden = {"visible": False, "categoryorder": "array", "fixedrange": True}
     fig.update_layout(xaxis2={**hidden, "overlaying": "x", "categoryarray": js, "range": [-0.5, len(js) - 0.5]},
                       yaxis2={**hidden, "overlaying": "y", "categoryarray": inds, "range": [len(inds) - 0.5, -0.5]})
@@ -137,9 +139,35 @@ def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Confi
     _base_layout(fig, t("matrix_title", lang), t("matrix_subtitle", lang),
                  [matrix_legend(shown, lang), years_line(reports, js, lang), source_line(reports, js, lang)],
                  height=40 + 34 * len(inds), note_shift=-250)  # footnotes from the figure's left edge
-    fig.update_layout(margin={"l": 260, "t": 150}, hovermode="closest", hoverdistance=-1, clickmode="event+select",
+    fig.update_layout(margin={"l": 260, "t": TITLE_BLOCK + label_height + 10}, hovermode="closest",
+                      hoverdistance=-1, clickmode="event+select",
                       dragmode=False)
     return fig
+
+
+TITLE_BLOCK = 95  # px from a figure's top edge to below its subtitle (title 22 px, subtitle 14 px)
+
+
+def text_px(text: str, size: int = 14) -> int:
+    """About how wide ``text`` (Plotly-escaped, tags allowed) is drawn, in px: a Chinese character a
+    full em, anything else a little over half; generous, so that what is sized by it never touches.
+
+    >>> text_px("广州市"), text_px("Xuwen County"), text_px("A &amp; B")
+    (42, 96, 40)
+    """
+    plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+    wide = sum(1 for ch in plain if ord(ch) >= 0x2E80)
+    return wide * size + round((len(plain) - wide) * size * 0.57)
+
+
+def column_labels(names: list[str], width: int = 1000) -> tuple[int, int]:
+    """(tick angle, height in px) of the matrix's column names above its cells: level where they fit
+    side by side in a plot about ``width`` px wide (the page's narrowest usual width), else slanted by
+    30°; the height is what the longest takes, so the top margin keeps them clear of the subtitle."""
+    longest = max((text_px(n) for n in names), default=0)
+    if longest <= (width - 290) / max(len(names), 1) - 8:
+        return 0, 22
+    return -30, round(longest * 0.5 + 14 * 0.87) + 6
 
 
 def _cell_hover(name: str, indicator: str, cell, lang: str) -> str:

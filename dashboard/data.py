@@ -24,6 +24,7 @@ from extract.frame import read_indicators
 from extract.outputs import read_set
 from extract.readers import ReportText
 
+from .labels import with_pinyin
 from .store import FigureStore, FrameStore, ParquetStore, Stacked, parquet_is_current
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,17 +105,22 @@ _NAMES: dict[int, tuple[weakref.ref, dict[str, tuple[str, str]]]] = {}
 
 
 def display_name(reports: pd.DataFrame, jurisdiction: str, lang: str) -> str:
-    """The jurisdiction's name in ``lang``, falling back to the other language, then the id.
+    """The jurisdiction's name in ``lang``: in English its English name, else the Chinese with its
+    pinyin beside it (an upload without an English name: 武侯区 (Wuhou Qu)); in Chinese the Chinese
+    name, else the English; the id where it has none.
 
-    Names are looked up in a table built once per frame, so thousands of calls stay cheap.
+    Names are looked up in a table built once per frame, so thousands of calls stay cheap (the
+    pinyin is cached by ``labels.pinyin``).
     """
     ref, names = _NAMES.get(id(reports), (None, None))
     if ref is None or ref() is not reports or jurisdiction not in names:
-        names = {r.jurisdiction: (r.name_zh or r.name_en or r.jurisdiction, r.name_en or r.name_zh or r.jurisdiction)
+        names = {r.jurisdiction: (r.name_zh or "", r.name_en or "")
                  for r in reports[["jurisdiction", "name_zh", "name_en"]].itertuples()}
         _NAMES[id(reports)] = (weakref.ref(reports), names)
-    zh, en = names.get(jurisdiction, (jurisdiction, jurisdiction))
-    return en if lang == "en" else zh
+    zh, en = names.get(jurisdiction, ("", ""))
+    if lang == "en":
+        return en or with_pinyin(zh, "en") or jurisdiction
+    return zh or en or jurisdiction
 
 
 def report_text(source: str, root: Path = ROOT) -> str:

@@ -14,7 +14,7 @@ from urllib import parse
 import streamlit as st
 
 from . import data
-from .labels import LANGS, t
+from .labels import LANGS, level, t
 
 # (script, label key, icon, url path): the menu, in display order
 PAGES = [
@@ -22,7 +22,7 @@ PAGES = [
     ("pages/compare.py", "compare", ":material/bar_chart:", "compare"),
     ("pages/profile.py", "profile", ":material/location_city:", "profile"),
     ("pages/map.py", "map", ":material/map:", "map"),
-    ("pages/policy_themes.py", "themes", ":material/topic:", "themes"),
+    ("pages/_themes.py", "themes", ":material/topic:", "themes"),  # not themes.py: see _first_run_of_the_server
     ("pages/reports.py", "reports", ":material/search:", "reports"),
     ("pages/upload.py", "upload", ":material/upload_file:", "upload"),
 ]
@@ -51,14 +51,51 @@ def report_text(source: str) -> str:
     return _report_text(source)
 
 
-@st.cache_resource(show_spinner=False)
+_warm_lock = threading.Lock()
+_warm_started = False
+
+
 def warm_up() -> None:
-    """Load jieba's dictionaries in the background once per server (the Themes page needs them)."""
-    import threading
+    """Once per server process, after its first page has been drawn (app.py): load in the background
+    what other pages load on first use, so that a page opened later does not wait for it.
 
-    from themes.segment import tokenizer
+    jieba's dictionary and pypinyin (English names, ~1.5 s), the pinyin of every report without an
+    English name (a second at 3,000 reports), jieba's part-of-speech tagger (Themes' distinctive
+    words, ~0.7 s), the modules of Compare's exports and of the search; then ``gc.freeze()``, so
+    that the collection Streamlit runs after every script run no longer walks all of these objects
+    (it held the server for 0.2–0.4 s after each run). Plain Python, no Streamlit call: it runs
+    after a page's run, even one that ended in ``st.stop()``.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-    threading.Thread(target=tokenizer, daemon=True, name="jieba-warm-up").start()
+    global _warm_started
+    with _warm_lock:
+        if _warm_started or get_script_run_ctx(suppress_warning=True) is None:  # app.py imported, not served
+            return
+        _warm_started = True
+    threading.Thread(target=_warm, daemon=True, name="dashboard-warm-up").start()
+
+
+def _warm() -> None:
+    import gc
+    import importlib
+
+    from themes.segment import tagger
+
+    from .labels import pinyin
+
+    try:
+        pinyin("广州市")
+        stamp = tuple(p.stat().st_mtime_ns for p in sorted(data.DATA.glob("*.csv")))
+        reports = _frames(str(data.DATA), str(data.CONFIG), stamp).reports
+        for name in reports.loc[reports["name_en"] == "", "name_zh"]:
+            pinyin(name)
+        tagger()
+        for module in ("briefing.pack", "plotly.express", "themes.analysis", "dashboard.text_views"):
+            importlib.import_module(module)
+    finally:
+        gc.collect()
+        gc.freeze()
 
 
 @st.cache_data(show_spinner=False)
@@ -256,8 +293,60 @@ def join_selections(jurisdiction: str) -> None:
             last[name] = ",".join([*chosen, jurisdiction])
 
 
+def _first_run_of_the_server() -> None:
+    """Rerun through app.py when this run went round it: the first run of a server process only.
+
+    A project with a pages/ folder gets its first run in Streamlit's old multipage mode, which knows
+    a page by its file's name (without a leading number or underscore) and runs that file alone;
+    app.py's ``st.navigation`` ends the mode for the process. A shared address such as /compare as
+    a server's first request ran pages/compare.py without app.py (no address memory, no warm-up),
+    and /themes, which no file was named for, showed "Page not found" first. Themes' file is
+    ``_themes.py`` (read as "themes" in that mode; ``themes.py`` would hide the ``themes`` package
+    from a page run alone, whose folder comes first on ``sys.path``), and this reruns the page
+    through app.py, under the same page id (the hash of "themes" either way). Only a session's first
+    run (no language chosen yet) is rerun: a later one may carry a click, which a rerun would lose
+    (AppTest starts every run in that mode).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory and LANG not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+# The widgets whose value a page reads from its address (a key ending in "_" stands for all keys it
+# begins: Compare's indicators_<category>). The browser's Back within a page reruns it with the older
+# address, but a widget keeps its own state over the default it is given: that state is dropped,
+# so the widget starts again from the address (``setup``).
+ADDRESS_WIDGETS = {
+    "overview": ("sort", "sort_order", "page"),
+    "compare": ("category", "indicators_", "jurisdictions", "rank", "rank_n", "log"),
+    "profile": ("jurisdiction",),
+    "themes": ("theme_js", "raw", "term"),
+    "reports": ("query",),
+}
+
+
+def _history_navigation() -> bool:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return bool(ctx is not None and getattr(ctx, "is_history_navigation", False))
+
+
+def _from_address_again(page: str) -> None:
+    """Back or forward in the browser: this page's widgets take their values from the address again."""
+    keys = ADDRESS_WIDGETS.get(page, ())
+    for key in list(st.session_state.keys()):
+        if key in keys or any(k.endswith("_") and key.startswith(k) for k in keys):
+            del st.session_state[key]
+
+
 def setup(title_key: str) -> str:
     """Page header, sidebar menu and language switch; returns the language ('zh' or 'en')."""
+    _first_run_of_the_server()
+    if _history_navigation():
+        _from_address_again(title_key)
     st.set_page_config(layout="wide")  # again here: with a hidden navigation, the entry point's setting is lost
     _RUN.page = title_key
     lang = session_language()
@@ -323,7 +412,8 @@ def filters(f: data.Frames, lang: str) -> list[str]:
             options = sorted({str(v) for v in reports[column] if str(v)})
             value = _kept_filter(name, options)
             st.session_state[f"filter_{name}"] = value  # as with the language switch (see above)
-            st.multiselect(t(key, lang), options, key=f"filter_{name}", on_change=_filter_chosen, args=(name,))
+            st.multiselect(t(key, lang), options, key=f"filter_{name}", on_change=_filter_chosen, args=(name,),
+                           format_func=(lambda v: level(v, lang)) if name == "lvl" else str)
             chosen.append(value)
     return filter_reports(reports, *chosen)
 

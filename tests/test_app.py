@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "compare", "profile", "policy_themes", "reports"]
+PAGES = ["overview", "compare", "profile", "_themes", "reports"]
 
 
 def run(page: str, **params: str) -> AppTest:
@@ -146,7 +146,7 @@ def test_compare_says_clearly_when_images_cannot_be_made(monkeypatch, tmp_path) 
 
 
 def test_themes_page_heatmap_and_toggle() -> None:
-    at = run("policy_themes", term="一網通辦")
+    at = run("_themes", term="一網通辦")
     assert not at.exception
     first = specs(at)[0]
     at.toggle(key="raw").set_value(True).run()
@@ -212,7 +212,7 @@ def test_keep_saves_into_the_corpus_and_data(tmp_path, monkeypatch) -> None:
 
 # --- Issue 13: a researcher's whole journey. Each bug first reproduced here, then fixed. ---
 
-APP_PAGES = ["overview", "compare", "profile", "policy_themes", "reports", "upload"]
+APP_PAGES = ["overview", "compare", "profile", "_themes", "reports", "upload"]
 TITLES = {"zh": "总览", "en": "Overview"}
 
 
@@ -315,7 +315,7 @@ def test_filters_are_one_choice_for_every_page() -> None:
     visit(at, "compare", lang="en")
     at.sidebar.multiselect(key="filter_lvl").set_value(["county"]).run()
     assert at.multiselect(key="jurisdictions").options == ["Xuwen County", "Xingguo County"]
-    for page in ["profile", "overview", "policy_themes", "compare"]:
+    for page in ["profile", "overview", "_themes", "compare"]:
         visit(at, page, lang="en")
         if page != "profile":
             assert at.sidebar.multiselect(key="filter_lvl").value == ["county"], page
@@ -366,7 +366,7 @@ def test_an_upload_without_english_name_keeps_blanks_blank() -> None:
     assert not merged.drop(columns="user_added").isna().any().any(), merged.isna().sum()
     row = merged[merged["jurisdiction"] == "wuhou"].iloc[0]
     assert (row["name_en"], row["province"], row["agency"]) == ("", "", "")
-    assert data.display_name(merged, "wuhou", "en") == "武侯区"  # English falls back to the Chinese name
+    assert data.display_name(merged, "wuhou", "en") == "武侯区 (Wuhou Qu)"  # no English name: its pinyin beside it
     assert merged["user_added"].tolist() == [False] * len(frames.reports) + [True]
 
 
@@ -380,14 +380,15 @@ def test_every_page_works_after_an_upload_without_english_name(lang: str) -> Non
         assert "nan" not in shown.replace("nano", ""), (page, shown[:500])
         if page == "overview":
             (spec,) = specs(at)
-            assert "武侯区" in spec["data"][0]["x"] and "nan" not in spec["data"][0]["x"]
+            name = "武侯区 (Wuhou Qu)" if lang == "en" else "武侯区"  # no English name: its pinyin in English
+            assert name in spec["data"][0]["x"] and "nan" not in spec["data"][0]["x"]
             assert "nan" not in [str(c) for c in at.dataframe[0].value.columns]
         if page == "compare":
             assert "wuhou" in at.multiselect(key="jurisdictions").value
 
 
 def test_themes_with_a_term_that_has_no_hits() -> None:
-    at = run("policy_themes", term="没有这个词", lang="en")
+    at = run("_themes", term="没有这个词", lang="en")
     assert not at.exception, at.exception
     assert any(i.value == "No matches." for i in at.info)
 
@@ -408,7 +409,7 @@ def with_a_failed_report(tmp_path, monkeypatch):
 
 
 def test_themes_with_only_failed_reports_chosen(with_a_failed_report) -> None:
-    at = run("policy_themes", tjs="emptyx", lang="en")
+    at = run("_themes", tjs="emptyx", lang="en")
     assert not at.exception, at.exception
     assert "emptyx" not in at.multiselect(key="theme_js").options  # never chosen as data
     notes = " ".join(c.value for c in at.caption) + " ".join(w.value for w in at.warning)
@@ -416,7 +417,7 @@ def test_themes_with_only_failed_reports_chosen(with_a_failed_report) -> None:
 
 
 def test_a_shared_address_naming_a_report_this_session_lacks() -> None:
-    for page, name in (("compare", "j"), ("policy_themes", "tjs")):
+    for page, name in (("compare", "j"), ("_themes", "tjs")):
         at = run(page, **{name: "xuwen,wuhou", "lang": "en"})
         assert not at.exception, at.exception
         notes = [n.value for n in [*at.info, *at.warning, *at.caption] if "wuhou" in n.value]
@@ -481,6 +482,6 @@ def test_a_confirmed_upload_joins_the_compare_selection() -> None:
 
 
 def test_a_list_in_the_address_is_read_once_per_value() -> None:
-    at = run("policy_themes", tjs=",".join(["xuwen", "guangzhou"] * 20), lang="en")
+    at = run("_themes", tjs=",".join(["xuwen", "guangzhou"] * 20), lang="en")
     assert not at.exception, at.exception
     assert at.multiselect(key="theme_js").value == ["xuwen", "guangzhou"]

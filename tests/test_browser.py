@@ -123,3 +123,40 @@ def test_upload_through_the_real_file_input(server, browser, tmp_path) -> None:
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "upload_en.png"), full_page=True)
     page.close()
+
+
+def test_the_themes_address_opens_its_page_without_a_not_found_dialog(browser) -> None:
+    """A shared /themes address, as the first request of a fresh server, opens Themes with no
+    "Page not found" dialog (the page's file is pages/_themes.py)."""
+    with dashboard_server() as url:
+        page = browser.new_page(viewport={"width": 1500, "height": 1200})
+        page.goto(f"{url}/themes?lang=en", timeout=60_000)
+        page.wait_for_selector(CHART_READY, timeout=60_000)
+        page.wait_for_timeout(500)
+        assert page.locator("h1").first.inner_text() == "Themes"
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.locator('[role="dialog"]').count() == 0
+        page.close()
+
+
+def test_back_within_a_page_undoes_a_selection(server, browser) -> None:
+    """The browser's Back after changing a selection restores the previous selection, as the address does."""
+    page = browser.new_page(viewport={"width": 1500, "height": 1200})
+    page.goto(f"{server}/compare?lang=en", timeout=60_000)
+    page.wait_for_selector(CHART_READY, timeout=60_000)
+    title = page.locator('[data-testid="stPlotlyChart"] .gtitle').first  # the chart's title: the category
+    assert title.text_content() == "Online services"
+    page.get_by_label("Choose by category", exact=True).click()
+    page.get_by_role("option", name="Satisfaction").click()
+    page.wait_for_function("() => location.search.includes('cat=satisfaction')", timeout=60_000)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.wait_for_timeout(500)
+    assert title.text_content() == "Satisfaction"
+    page.go_back()
+    page.wait_for_function("() => location.search.includes('cat=online')", timeout=10_000)
+    page.wait_for_timeout(500)
+    page.wait_for_selector(CHART_READY, timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert "cat=online" in page.url  # the address stays the older one ...
+    assert title.text_content() == "Online services"  # ... and so does the page
+    page.close()

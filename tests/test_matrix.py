@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -207,3 +208,25 @@ def test_jurisdictions_of_one_name_keep_a_column_each(frames) -> None:
         assert len(set(fig.data[0].x)) == 5
         shared = [x for x in fig.data[0].x if ("市辖区" if lang == "zh" else "Shixiaqu") in x]
         assert len(shared) == 2 and shared == list(m.columns[3:]), shared  # told apart by the place above
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("n", [5, 12])
+def test_column_names_stand_clear_of_the_subtitle(frames, lang: str, n: int) -> None:
+    """Slanted column names used to reach up into the subtitle (seen in chromium): the top margin
+    now holds the title block and the longest name at its angle, with 5 and with a page of 12."""
+    from dashboard import charts
+
+    reports = pd.concat([frames.reports] * 3, ignore_index=True).head(n).copy()
+    reports["jurisdiction"] = [f"j{i}" for i in range(n)]
+    reports["name_en"] = ""  # English: the Chinese with its pinyin, the longest names there are
+    reports["name_zh"] = (["鄂尔多斯市乌审旗", "武侯区", "杏花岭区", "徐闻县", "兴国县", "广州市"] * 2)[:n]
+    fig = charts.matrix_figure(frames.indicators.head(0), reports, frames.config, lang)
+    names = list(fig.data[0].x)
+    longest = max(sum(14 if ord(c) >= 0x2E80 else 7.5 for c in x) for x in names)  # px at 14 px type
+    angle = fig.layout.xaxis.tickangle
+    assert angle in (0, -30), angle  # set, never Plotly's own choice after the margins are fixed
+    rise = 20 if angle == 0 else longest * 0.5  # at sin 30° = 0.5
+    if lang == "en" or n == 12:
+        assert angle == -30
+    assert fig.layout.margin.t >= charts.TITLE_BLOCK + rise, (fig.layout.margin.t, rise, names)

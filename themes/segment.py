@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import jieba
-import jieba.posseg
 import pandas as pd
 
 from extract.text import to_simplified
@@ -56,8 +55,16 @@ def words(text: str) -> list[str]:
 
 def tagged(text: str) -> list[tuple[str, str]]:
     """(word, part of speech) pairs of ``text`` in simplified script."""
+    return [(p.word, p.flag) for p in tagger().cut(to_simplified(text))]
+
+
+def tagger():
+    """jieba's part-of-speech tagger on the shared tokenizer. Imported on first use: reading its tag
+    table takes most of a second, which the pinyin of names (``tokenizer`` alone) does not need."""
     tokenizer()
-    return [(p.word, p.flag) for p in jieba.posseg.dt.cut(to_simplified(text))]
+    import jieba.posseg
+
+    return jieba.posseg.dt
 
 
 def stem(place: str) -> str | None:
