@@ -3,12 +3,14 @@ drawn by ``dashboard.ui.setup`` in the chosen language."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard.ui import PAGES, address_kept, warm_up
 
-st.set_page_config(page_title="政务服务报告对比 · Government service reports", layout="wide",
-                   page_icon=":material/account_balance:")
+ICON = Path(__file__).parent / "dashboard" / "favicon.png"  # a file: a material icon would be fetched from the web
+st.set_page_config(page_title="政务服务报告对比 · Government service reports", layout="wide", page_icon=str(ICON))
 
 pages = st.navigation(
     [st.Page(path, title=key, icon=icon, url_path=url, default=(url == "overview")) for path, key, icon, url in PAGES],
