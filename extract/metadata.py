@@ -47,9 +47,9 @@ class Detected:
 def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
     """Detect place, level, year and agency from a report (``analysis`` is its simplified twin).
 
-    >>> d = detect("成都市武侯区行政审批局2023年工作总结", "成都市武侯区行政审批局2023年工作总结", {"区": "district"})
+    >>> d = detect("兰州市城关区行政审批局2023年工作总结", "兰州市城关区行政审批局2023年工作总结", {"区": "district"})
     >>> (d.name_zh, d.level, d.province, d.prefecture, d.report_year, d.agency, d.adcode)
-    ('武侯区', 'district', '四川省', '成都市', 2023, '武侯区行政审批局', '510107')
+    ('城关区', 'district', '甘肃省', '兰州市', 2023, '城关区行政审批局', '620102')
     """
     head = analysis[:_HEAD]
     place = _gazetteer(_author_lines(analysis), levels) or _pattern(head, levels)
@@ -92,11 +92,11 @@ def adcode(name: str | None, province: str | None = None, prefecture: str | None
     between divisions of one name by the parents it names. A name within a division of the same
     name (北京市, a municipality, and its city level) is the higher one.
 
-    >>> adcode("衡南县"), adcode("成都市", "四川省"), adcode("北京市"), adcode("武侯区", "四川省", "成都市")
-    ('430422', '510100', '110000', '510107')
+    >>> adcode("衡南县"), adcode("兰州市", "甘肃省"), adcode("北京市"), adcode("城关区", "甘肃省", "兰州市")
+    ('430422', '620100', '110000', '620102')
     >>> adcode("朝阳区"), adcode("朝阳区", context="北京市朝阳区政务服务局"), adcode("朝阳区", "吉林省")
     (None, '110105', '220104')
-    >>> adcode("衡南县", "江苏省"), adcode("无此县"), adcode(None)
+    >>> adcode("衡南县", "甘肃省"), adcode("无此县"), adcode(None)
     (None, None, None)
     """
     if not name:

@@ -99,13 +99,14 @@ def test_no_development_corpus_knowledge_in_the_extractor() -> None:
     config.pop("jurisdictions")
     code = "\n".join(p.read_text("utf-8") for p in (ROOT / "extract").glob("*.py"))
     rules = code + "\n" + yaml.safe_dump(config, allow_unicode=True)
+    vocabulary = set(config["scope"]["whole"])  # 全州 is "the whole prefecture" before it is 全州县
     checked = 0
     for path in sorted(KEYS.glob("*.yaml")):
         key = yaml.safe_load(path.read_text("utf-8"))
         for j in key["jurisdictions"]:
             suffix = r"(维吾尔自治区|壮族自治区|回族自治区|自治区|自治县|自治州|省|县|市|区|旗|盟)$"
             stem = re.sub(suffix, "", j["name_zh"])
-            if len(stem) >= 2 and j.get("level") != "municipality":  # the four municipalities are
+            if len(stem) >= 2 and j.get("level") != "municipality" and stem not in vocabulary:  # municipalities:
                 assert stem not in rules, j["name_zh"]  # a fact of the administrative system (metadata.py)
         for f in key.get("figures") or []:
             assert f["evidence"] not in rules, f["evidence"]
