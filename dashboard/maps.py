@@ -44,6 +44,8 @@ BACKGROUND = "#FFFFFF"
 SCALE = "YlGnBu"  # sequential, colour-blind safe; its palest end is left out (it would read as empty)
 SPREAD = 10  # counts whose largest value is this many times the smallest get a legend of bins
 LABELS_UP_TO = 30  # areas named on the map itself when no more than this many are drawn
+COARSE_FROM = 45.0  # degrees of longitude in view: a pixel of a map ~1,000 px wide is then ≥ 0.045°, and
+# areas are drawn from the coarser boundaries (geometry.TOLERANCE["coarse"]), a pixel off at most
 
 
 def code_level(code: str | None) -> str | None:
@@ -284,6 +286,8 @@ def map_figure(rows: pd.DataFrame, config: Config, indicator: str, reports: pd.D
     kind = unit_kind(config, indicator)
     reported = rows[rows["reported"]]
     edges = bin_edges(reported["value"].tolist(), kind)
+    lon, lat = view_box(rows)
+    coarse = lon[1] - lon[0] >= COARSE_FROM
     fig = go.Figure()
     outline = _outline()
     codes = [f["id"] for f in outline["features"]]
@@ -298,7 +302,7 @@ def map_figure(rows: pd.DataFrame, config: Config, indicator: str, reports: pd.D
                 continue
             areas = sub["adcode"].tolist()
             trace = {
-                "geojson": _collection(lv, areas), "locations": areas,
+                "geojson": _collection(lv, areas, coarse), "locations": areas,
                 "customdata": [[j, k] for j, k in zip(sub["jurisdiction"].tolist(), sub["key"].tolist(), strict=True)],
                 "hovertext": sub["hover"].tolist(), "hovertemplate": "%{hovertext}<extra></extra>",
                 "marker_line_color": "#FFFFFF" if is_reported else "#8C8C8C",  # grey areas: edged, to be seen
@@ -321,7 +325,6 @@ def map_figure(rows: pd.DataFrame, config: Config, indicator: str, reports: pd.D
     title = ind.label_en if lang == "en" else ind.label_zh
     subtitle = f"{t('map_subtitle', lang)} · {t('unit_line', lang, unit=units)}"
     _base_layout(fig, title, subtitle, lines, height=640)
-    lon, lat = view_box(rows)
     fig.update_geos(visible=False, projection_type="mercator", lonaxis_range=lon, lataxis_range=lat,
                     bgcolor="rgba(0,0,0,0)")
     fig.update_layout(margin={"l": 20, "r": 20, "t": 110}, clickmode="event+select", dragmode=False,
@@ -388,14 +391,25 @@ class Shared(dict):
         return self
 
 
+def _slim(feature: dict) -> dict:
+    """A feature as the browser needs it: its id and outline; no name or label point (0.17 MB at 3,000)."""
+    return {"type": "Feature", "id": feature["id"], "geometry": feature["geometry"]}
+
+
 @functools.cache
 def _outline() -> Shared:
-    return Shared(geometry.boundaries()["outline"])
+    return Shared(type="FeatureCollection", features=[_slim(f) for f in geometry.boundaries()["outline"]["features"]])
 
 
-def _collection(level: str, codes: list[str]) -> Shared:
-    """A FeatureCollection of these areas only: a page sends the browser the areas it draws."""
-    feats = geometry.features(level)
+@functools.cache
+def _drawn(level: str, coarse: bool) -> dict[str, dict]:
+    return {code: _slim(f) for code, f in geometry.features(level, coarse).items()}
+
+
+def _collection(level: str, codes: list[str], coarse: bool = False) -> Shared:
+    """A FeatureCollection of these areas only: a page sends the browser the areas it draws
+    (``coarse``: simplified for a map of the whole country)."""
+    feats = _drawn(level, coarse)
     return Shared(type="FeatureCollection", features=[feats[c] for c in codes])
 
 
