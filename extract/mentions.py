@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from .config import NumberWords
+from .lookup import WordTable, words_table
 from .numbers import MULTIPLIERS, Number, find_numbers
 from .text import Document, Span, clauses, sentences
 
@@ -56,6 +57,14 @@ class MentionFinder:
             (w, q) for q, sides in words.qualifiers.items() for w in sides.get("after", ())
         )
         self.change = sorted(words.change_words, key=len, reverse=True)
+        # the same words as dictionaries by length: one look-up per length, not one per word
+        self._units_at, self._change_at = words_table(self.units), words_table(self.change)
+        self._before_at = WordTable(self.before)
+        self._between_at, self._after_at = WordTable(self.between), WordTable(self.after)
+        self._kinds: dict[str, str] = {}
+        for kind, units in words.units.items():
+            for u in units:
+                self._kinds.setdefault(u, kind)
 
     def find(self, doc: Document) -> list[Mention]:
         """All mentions in ``doc``, in text order."""
@@ -82,13 +91,13 @@ class MentionFinder:
             return None
         i = num.end
         qualifier = "exact"
-        word, q = _match_at(text, _skip_spaces(text, i), self.between)  # 36余件, 5100多件
+        word, q = _match_at(text, _skip_spaces(text, i), self._between_at)  # 36余件, 5100多件
         scale = 1.0
         if word:
             qualifier, i = q, _skip_spaces(text, i) + len(word)
             if not num.match.group("mult") and text[i:i + 1] in MULTIPLIERS:  # 300多万件: 300万 and more
                 scale, i = float(MULTIPLIERS[text[i]]), i + 1
-        unit = "" if num.percent else _unit_at(text, _skip_spaces(text, i), self.units)
+        unit = "" if num.percent else _unit_at(text, _skip_spaces(text, i), self._units_at)
         if unit:  # "共 806 条": text from PDFs often has spaces around numbers
             i = _skip_spaces(text, i) + len(unit)
         elif num.percent:
@@ -99,7 +108,7 @@ class MentionFinder:
             return None  # not a number after all, or a year
         if not unit and _is_label(text, num):
             return None
-        word, q = _match_at(text, i, self.after)  # 90%以上, 20件左右
+        word, q = _match_at(text, i, self._after_at)  # 90%以上, 20件左右
         if word:
             qualifier = q
         qualifier = self._before(text, num.start) or qualifier
@@ -116,7 +125,7 @@ class MentionFinder:
         unit_text = doc.text[end - len(unit):end] if unit and not num.percent else unit
         return Mention(
             value=num.value * scale, unit=unit, unit_text=unit_text,
-            unit_kind=self.words.unit_kind(unit) or "", qualifier=qualifier,
+            unit_kind=self._kinds.get(unit) or "", qualifier=qualifier,
             is_change=self._is_change(text, clause.start, num.start),
             start=num.start, end=end, surface=doc.text[num.start:end],
             clause=clause, sentence=sentence,
@@ -125,21 +134,18 @@ class MentionFinder:
     def _before(self, text: str, start: int) -> str | None:
         while start > 0 and text[start - 1] in _SPACES:
             start -= 1
-        for word, q in self.before:
-            if text.endswith(word, max(0, start - len(word)), start):
-                return q
-        return None
+        hit = self._before_at.ending(text, start)
+        return hit[1] if hit else None
 
     def _is_change(self, text: str, clause_start: int, start: int) -> bool:
         left = text[clause_start:start].rstrip(_SPACES)
-        for word, _ in self.before:
-            if left.endswith(word):
-                left = left[: -len(word)]
-                break
+        hit = self._before_at.ending(left, len(left))
+        if hit:
+            left = left[: -len(hit[0])]
         left = left.rstrip("了达为分别约" + _SPACES)
-        if any(w in left for w in ("同比", "环比")):
+        if "同比" in left or "环比" in left:
             return True
-        return any(left.endswith(w) for w in self.change)
+        return self._change_at.ending(left, len(left)) is not None
 
     def _chinese_quantity(self, text: str, num: Number, unit: str) -> bool:
         """A Chinese numeral is a quantity only with a unit, and never as a name."""
@@ -170,18 +176,14 @@ def _longest_first(pairs) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
-def _match_at(text: str, i: int, words: list[tuple[str, str]]) -> tuple[str | None, str]:
-    for word, q in words:
-        if text.startswith(word, i):
-            return word, q
-    return None, "exact"
+def _match_at(text: str, i: int, words: WordTable[str]) -> tuple[str | None, str]:
+    hit = words.starting(text, i)
+    return hit if hit else (None, "exact")
 
 
-def _unit_at(text: str, i: int, units: list[str]) -> str:
-    for u in units:
-        if text.startswith(u, i):
-            return u
-    return ""
+def _unit_at(text: str, i: int, units: WordTable[str]) -> str:
+    hit = units.starting(text, i)
+    return hit[0] if hit else ""
 
 
 def _is_date_or_marker(text: str, num: Number) -> bool:

@@ -302,6 +302,9 @@ def _guess(data: bytes, name: str) -> str:
     raise UnreadableReport(name, "unknown text encoding (tried UTF-8, GB18030, Big5 and UTF-16)")
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0d-\x1f]")  # below 32, other than \t \n \v \f
+
+
 def _control_share(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f\v")
+    controls = len(_CONTROLS.findall(text))
     return controls / max(len(text), 1)

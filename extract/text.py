@@ -48,13 +48,16 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
 def detect_script(text: str, converted: str | None = None) -> str:
     """'traditional' when a clear share of the Chinese characters changes under t2s."""
     converted = to_simplified(text) if converted is None else converted
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    cjk = len(_CJK.findall(text))
     if not cjk:
         return "none"
-    changed = sum(map(operator.ne, text, converted))
+    changed = 0 if converted == text else sum(map(operator.ne, text, converted))
     share = changed / cjk
     if share > 0.05:
         return "traditional"
@@ -176,14 +179,22 @@ class Span:
     end: int
 
 
+@lru_cache(maxsize=8)
+def _cuts(ends: str) -> re.Pattern[str]:
+    """A regex for any one character of ``ends``: the places a text may be cut."""
+    return re.compile(f"[{re.escape(ends)}]")
+
+
 def split_spans(text: str, ends: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
     """Spans of ``text[start:end]`` cut after each character in ``ends``, whitespace trimmed."""
     end = len(text) if end is None else end
     i = start
-    for j in range(start, end):
-        if text[j] in ends and not _thousands_comma(text, j):
-            yield from _trimmed(text, i, j + 1)
-            i = j + 1
+    for cut in _cuts(ends).finditer(text, start, end):
+        j = cut.start()
+        if text[j] == "," and _thousands_comma(text, j):
+            continue
+        yield from _trimmed(text, i, j + 1)
+        i = j + 1
     if i < end:
         yield from _trimmed(text, i, end)
 

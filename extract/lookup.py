@@ -1,0 +1,51 @@
+"""Word lists looked up at one place of a text, by a dictionary rather than a loop over the words.
+
+``WordTable(pairs).starting(text, i)`` finds what a loop over the words sorted longest first
+(``text.startswith(word, i)``) would find first: for each length, longest first, the one
+substring of that length is looked up. A word listed twice keeps its first value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+
+class WordTable(Generic[V]):
+    """Words, each with a value, found where they start or end at a place of a text, longest first.
+
+    >>> t = WordTable([("以上", "at_least"), ("多", "more_than"), ("余", "more_than")])
+    >>> t.starting("90%以上", 3), t.ending("超过90", 2), t.starting("36余件", 2)
+    (('以上', 'at_least'), None, ('余', 'more_than'))
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, V]]) -> None:
+        self.values: dict[str, V] = {}
+        for word, value in pairs:
+            self.values.setdefault(word, value)
+        self.lengths = sorted({len(w) for w in self.values}, reverse=True)
+
+    def starting(self, text: str, i: int) -> tuple[str, V] | None:
+        """The longest word that starts at ``i``, with its value; None where none does."""
+        for n in self.lengths:
+            word = text[i:i + n]
+            if len(word) == n and word in self.values:
+                return word, self.values[word]
+        return None
+
+    def ending(self, text: str, end: int) -> tuple[str, V] | None:
+        """The longest word that ends at ``end``, with its value; None where none does."""
+        for n in self.lengths:
+            if n > end:
+                continue
+            word = text[end - n:end]
+            if word in self.values:
+                return word, self.values[word]
+        return None
+
+
+def words_table(words: Iterable[str]) -> WordTable[str]:
+    """A table of plain words (each its own value)."""
+    return WordTable((w, w) for w in words)
