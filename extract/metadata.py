@@ -22,6 +22,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import gazetteer
+
 _HEAD = 400  # characters of the report's beginning where its title and issuer stand
 _TAIL = 160  # characters of the report's end where its signature stands
 _TITLE_WORDS = ("报告", "总结", "工作", "情况", "年报", "通报", "运行", "成效")
@@ -138,13 +140,8 @@ Place = tuple[str, str | None, str | None, str | None, str]
 
 
 def _gazetteer(lines: list[str], levels: dict[str, str]) -> Place | None:
-    import cpca
-
-    if not lines:
-        return None
-    table = cpca.transform(lines)
-    for line, row in zip(lines, table.itertuples(index=False), strict=True):
-        province, city, district = (_clean(x) for x in row[:3])
+    for line in lines:  # asked line by line: the first line that names a place decides
+        province, city, district = (_clean(x) for x in gazetteer.place(line))
         if district and _named(district, line):
             return district, _level(district, levels, county_level=True), province, city, line
         if city and _named(city, line) and not _municipality(province, city):
