@@ -61,6 +61,9 @@ class MentionFinder:
         self._units_at, self._change_at = words_table(self.units), words_table(self.change)
         self._before_at = WordTable(self.before)
         self._between_at, self._after_at = WordTable(self.between), WordTable(self.after)
+        # the characters a unit or a between word (36余件) can start with; None: any (an empty word)
+        starts = [*self.units, *(w for w, _ in self.between)]
+        self._unit_starts = None if "" in starts else frozenset(w[0] for w in starts)
         self._kinds: dict[str, str] = {}
         for kind, units in words.units.items():
             for u in units:
@@ -74,6 +77,8 @@ class MentionFinder:
         clause_cache: dict[int, tuple[list[Span], list[int]]] = {}
         out = []
         for num in find_numbers(text):
+            if num.chinese and not self._may_take_unit(text, num):
+                continue  # 一网通办, 十统一: a Chinese numeral is a quantity only with a unit
             m = self._mention(doc, num, sents, sent_starts, clause_cache)
             if m is None:
                 continue
@@ -83,6 +88,14 @@ class MentionFinder:
         return out
 
     # ------------------------------------------------------------------ internals
+
+    def _may_take_unit(self, text: str, num: Number) -> bool:
+        """Can a unit follow ``num``: is it a percentage, or does a unit or a between word start
+        after its spaces? A quick test that leaves out, unread, the numerals no unit follows."""
+        if num.percent or self._unit_starts is None:
+            return True
+        i = _skip_spaces(text, num.end)
+        return text[i:i + 1] in self._unit_starts
 
     def _mention(self, doc: Document, num: Number, sents: list[Span], sent_starts: list[int],
                  clause_cache: dict[int, tuple[list[Span], list[int]]]) -> Mention | None:
