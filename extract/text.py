@@ -17,7 +17,21 @@ from functools import lru_cache
 
 import opencc
 
-_WIDTH = str.maketrans("０１２３４５６７８９％．，：；（）", "0123456789%.,:;()")
+_WIDE, _NARROW = "０１２３４５６７８９％．，：；（）", "0123456789%.,:;()"
+_WIDTH = str.maketrans(_WIDE, _NARROW)
+
+
+def fold_width(text: str) -> str:
+    """``text.translate(_WIDTH)``: full-width digits and signs as ASCII, by one ``replace`` per sign
+    (str.translate goes character by character through a CJK text, ``replace`` does not).
+
+    >>> fold_width("网办率９９．５％（全市）")
+    '网办率99.5%(全市)'
+    """
+    for wide, narrow in zip(_WIDE, _NARROW, strict=True):
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,：:、"
@@ -54,10 +68,12 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 def detect_script(text: str, converted: str | None = None) -> str:
     """'traditional' when a clear share of the Chinese characters changes under t2s."""
     converted = to_simplified(text) if converted is None else converted
+    if converted == text:  # nothing changes: no need to count
+        return "simplified" if _CJK.search(text) else "none"
     cjk = len(_CJK.findall(text))
     if not cjk:
         return "none"
-    changed = 0 if converted == text else sum(map(operator.ne, text, converted))
+    changed = sum(map(operator.ne, text, converted))
     share = changed / cjk
     if share > 0.05:
         return "traditional"
@@ -149,7 +165,8 @@ class Document:
 
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü{_TONED}]{{1,6}}\)")
+# "(" first, the character before it checked behind: the regex engine then skips ahead to each "("
+_GLOSS = re.compile(rf"\((?<=[\u4e00-\u9fff]\()[a-zü{_TONED}]{{1,6}}\)")
 _GLOSSES_MIN = 3  # a page that glosses characters does so again and again; one "(a)" is no gloss
 
 
@@ -166,7 +183,7 @@ def blank_glosses(text: str) -> str:
 def prepare(text: str, chrome: ChromeLines | Iterable[re.Pattern[str]] = ()) -> Document:
     """Build the analysis text for ``text`` (see the module docstring)."""
     simplified = to_simplified(text)
-    analysis, blanked = mask_lines(blank_glosses(simplified.translate(_WIDTH)), chrome)
+    analysis, blanked = mask_lines(blank_glosses(fold_width(simplified)), chrome)
     assert len(analysis) == len(text)  # an invariant of this module, not input validation
     share = chrome.warn_share if isinstance(chrome, ChromeLines) else ChromeLines().warn_share
     return Document(text=text, analysis=analysis, script=detect_script(text, simplified), blanked=blanked,
