@@ -38,12 +38,13 @@ _QUOTE_TABLE = str.maketrans("", "", QUOTES + _SPACES)  # words a PDF or a gloss
 class Cue:
     text: str
     regex: re.Pattern[str]
+    head: str = ""  # the words before the first …: a window without them holds no hit of the cue
 
 
 def compile_cue(cue: str, gap: int) -> Cue:
     """'发布…信息' -> a regex for 发布, up to ``gap`` characters, 信息 (the gap may hold the number)."""
     parts = [re.escape(p.translate(_QUOTE_TABLE)) for p in cue.split("…")]
-    return Cue(cue, re.compile(f".{{0,{gap}}}?".join(parts)))
+    return Cue(cue, re.compile(f".{{0,{gap}}}?".join(parts)), cue.split("…")[0].translate(_QUOTE_TABLE))
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,8 @@ class IndicatorMapper:
         """The nearest cue of ``ind`` around the number at ``pos`` (``count``: the number is a count)."""
         best = None
         for cue in self.cues[ind.id]:
+            if cue.head not in window:
+                continue  # a quick test: the regex cannot match
             for hit in cue.regex.finditer(window):
                 a, b = hit.span()
                 if b <= pos:
