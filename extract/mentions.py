@@ -7,13 +7,12 @@ mentions. Whether a mention is an indicator is decided later, in ``indicators.py
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, replace
 
 from .config import NumberWords
 from .lookup import WordTable, words_table
 from .numbers import MULTIPLIERS, Number, find_numbers
-from .text import Document, Span, clauses, sentences
+from .text import Document, SentenceIndex, Span
 
 _SPACES = " \t\u3000\u00a0"
 _OPEN = "(（"
@@ -72,14 +71,12 @@ class MentionFinder:
     def find(self, doc: Document) -> list[Mention]:
         """All mentions in ``doc``, in text order."""
         text = doc.analysis
-        sents = sentences(text)
-        sent_starts = [s.start for s in sents]
-        clause_cache: dict[int, tuple[list[Span], list[int]]] = {}
+        spans = SentenceIndex(text)
         out = []
         for num in find_numbers(text):
             if num.chinese and not self._may_take_unit(text, num):
                 continue  # 一网通办, 十统一: a Chinese numeral is a quantity only with a unit
-            m = self._mention(doc, num, sents, sent_starts, clause_cache)
+            m = self._mention(doc, num, spans)
             if m is None:
                 continue
             if out and _lists_after(text, out[-1], m) and out[-1].is_change:
@@ -97,12 +94,12 @@ class MentionFinder:
         i = _skip_spaces(text, num.end)
         return text[i:i + 1] in self._unit_starts
 
-    def _mention(self, doc: Document, num: Number, sents: list[Span], sent_starts: list[int],
-                 clause_cache: dict[int, tuple[list[Span], list[int]]]) -> Mention | None:
+    def _mention(self, doc: Document, num: Number, spans: SentenceIndex) -> Mention | None:
         text = doc.analysis
         if _is_date_or_marker(text, num):
             return None
-        i = num.end
+        start, i = num.match.span()
+        percent = num.percent
         qualifier = "exact"
         word, q = _match_at(text, _skip_spaces(text, i), self._between_at)  # 36余件, 5100多件
         scale = 1.0
@@ -110,37 +107,32 @@ class MentionFinder:
             qualifier, i = q, _skip_spaces(text, i) + len(word)
             if not num.match.group("mult") and text[i:i + 1] in MULTIPLIERS:  # 300多万件: 300万 and more
                 scale, i = float(MULTIPLIERS[text[i]]), i + 1
-        unit = "" if num.percent else _unit_at(text, _skip_spaces(text, i), self._units_at)
+        unit = "" if percent else _unit_at(text, _skip_spaces(text, i), self._units_at)
         if unit:  # "共 806 条": text from PDFs often has spaces around numbers
             i = _skip_spaces(text, i) + len(unit)
-        elif num.percent:
+        elif percent:
             unit = "%"
         if num.chinese and not self._chinese_quantity(text, num, unit):
             return None
-        if num.value is None or (unit == "年" and 1900 <= num.value <= 2100):
+        value = num.value
+        if value is None or (unit == "年" and 1900 <= value <= 2100):
             return None  # not a number after all, or a year
         if not unit and _is_label(text, num):
             return None
         word, q = _match_at(text, i, self._after_at)  # 90%以上, 20件左右
         if word:
             qualifier = q
-        qualifier = self._before(text, num.start) or qualifier
-        si = bisect.bisect_right(sent_starts, num.start) - 1
-        sentence = sents[si] if si >= 0 else Span(num.start, num.end)
-        if si not in clause_cache:
-            spans = clauses(text, sentence)
-            clause_cache[si] = (spans, [c.start for c in spans])
-        spans, starts = clause_cache[si]
-        ci = bisect.bisect_right(starts, num.start) - 1  # linear in the text, however long the sentence
-        clause = spans[ci] if ci >= 0 and num.start < spans[ci].end else sentence
+        qualifier = self._before(text, start) or qualifier
+        sentence = spans.sentence(start)
+        clause = spans.clause(start)
         end = i
         # the unit as written: the report's own characters at the unit's place
-        unit_text = doc.text[end - len(unit):end] if unit and not num.percent else unit
+        unit_text = doc.text[end - len(unit):end] if unit and not percent else unit
         return Mention(
-            value=num.value * scale, unit=unit, unit_text=unit_text,
+            value=value * scale, unit=unit, unit_text=unit_text,
             unit_kind=self._kinds.get(unit) or "", qualifier=qualifier,
-            is_change=self._is_change(text, clause.start, num.start),
-            start=num.start, end=end, surface=doc.text[num.start:end],
+            is_change=self._is_change(text, clause.start, start),
+            start=start, end=end, surface=doc.text[start:end],
             clause=clause, sentence=sentence,
         )
 
@@ -201,18 +193,20 @@ def _unit_at(text: str, i: int, units: WordTable[str]) -> str:
 
 def _is_date_or_marker(text: str, num: Number) -> bool:
     """2020-02-24, 16:21, (1), 1. and 一、 are not quantities."""
-    prev = text[num.start - 1:num.start]
-    nxt = text[num.end:num.end + 1]
+    start, end = num.match.span()
+    prev = text[start - 1:start]
+    nxt = text[end:end + 1]
     if (prev in "-:/·" and prev) or (nxt in ("-", ":", "/", "·", "月") and nxt):
         return True
     if prev and prev in _OPEN and nxt and nxt in _CLOSE:
         return True
-    line_start = num.start == 0 or text[num.start - 1] in "\n " or text[num.start - 1].isspace()
+    line_start = start == 0 or text[start - 1] in "\n " or text[start - 1].isspace()
     if line_start and nxt in (".", "、", "．") and nxt:
         return True
-    if num.chinese and nxt == "是":
+    chinese = num.chinese
+    if chinese and nxt == "是":
         return True
-    if not num.chinese and nxt == "." and not text[num.end + 1:num.end + 2].isdigit():
+    if not chinese and nxt == "." and not text[end + 1:end + 2].isdigit():
         return line_start
     return False
 

@@ -23,7 +23,10 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
 
+# The lookahead names every character a number can start with: it changes no match, but lets the
+# regex engine skip ahead to such a character instead of trying the whole pattern at every place.
 NUMBER_RE = re.compile(
+    rf"(?=[\d{_CN_DIGITS}十百])"
     rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|(?P<cn>{_CN_NUMERAL}))(?P<mult>[万亿](?![{_CN_DIGITS}十百千]))?"
 )
 
