@@ -44,8 +44,11 @@ def enumerations(text: str, mentions: list[Mention], words: GrammarWords) -> lis
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     for sentence, ms in by_sentence.items():
+        said = text[sentence.start:sentence.end]
         for marker, shared in [(w, False) for w in words.respectively] + [(w, True) for w in words.all_of]:
-            for hit in re.finditer(re.escape(marker), text[sentence.start:sentence.end]):
+            if marker not in said:
+                continue  # a quick test before the regex
+            for hit in re.finditer(re.escape(marker), said):
                 at = sentence.start + hit.start()
                 e = _enumeration(text, sentence, at, at + len(marker), ms, words, shared)
                 if e is not None:

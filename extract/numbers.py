@@ -10,9 +10,8 @@ to ASCII, same length as the report, so a span found here is a span of the repor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cached_property
 
 import cn2an
 
@@ -39,6 +38,7 @@ class Number:
     """
 
     match: re.Match[str]
+    _value: float | bool | None = field(default=False, init=False, repr=False, compare=False)  # False: not yet
 
     @property
     def start(self) -> int:
@@ -60,9 +60,11 @@ class Number:
     def percent(self) -> bool:
         return self.match.group("pct") is not None
 
-    @cached_property
+    @property
     def value(self) -> float | None:
-        return _value(self.match)
+        if self._value is False:  # parsed once, on first use (functools.cached_property takes a lock)
+            self._value = _value(self.match)
+        return self._value
 
 
 def parse_arabic(s: str) -> Decimal | None:
@@ -112,6 +114,9 @@ def parse_number(s: str) -> float | None:
 
 
 def _value(m: re.Match[str]) -> float | None:
+    arabic = m.group("arabic")
+    if arabic and not m.group("mult"):
+        return float(arabic.replace(",", ""))  # what float(Decimal(...)) gives, without the Decimal
     base = parse_arabic(m.group("arabic")) if m.group("arabic") else parse_chinese(m.group("cn"))
     if base is None:
         return None

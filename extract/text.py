@@ -247,6 +247,12 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     return list(split_spans(text, CLAUSE_END, sentence.start, sentence.end))
 
 
+# A clause cut, or a comma that may be a thousands separator (11,449): one with a digit after it
+# (str.isdigit holds for no CJK, Latin or CJK-punctuation character; the others are checked).
+_SURE = "\u4e00-\u9fff\u3000-\u303f\uff00-\uff0f\x00-/:-\x7f"
+_CLAUSE_CUT = re.compile(f"(?P<cut>[{re.escape(CLAUSE_END.replace(',', ''))}]|,(?=[{_SURE}]))|,")
+
+
 class SentenceIndex:
     """The sentence and clauses around a place of a text, found when asked: the same spans as
     ``sentences(text)`` and ``clauses(text, sentence)``, without cutting the whole text first.
@@ -259,8 +265,8 @@ class SentenceIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.sentence_cuts = [cut.start() for cut in _cuts(SENTENCE_END).finditer(text)]
-        self.clause_cuts = [j for j in (cut.start() for cut in _cuts(CLAUSE_END).finditer(text))
-                            if text[j] != "," or not _thousands_comma(text, j)]
+        self.clause_cuts = [cut.start() for cut in _CLAUSE_CUT.finditer(text)
+                            if cut.lastgroup == "cut" or not _thousands_comma(text, cut.start())]
 
     def sentence(self, i: int) -> Span:
         """The sentence that holds ``i`` (a character that is no space)."""
@@ -275,4 +281,9 @@ class SentenceIndex:
         k = bisect.bisect_left(cuts, i)  # the first cut at or after i ends the span
         a = cuts[k - 1] + 1 if k > 0 else 0
         b = cuts[k] + 1 if k < len(cuts) else len(self.text)
-        return next(_trimmed(self.text, a, b), Span(i, i + 1))
+        text = self.text
+        while a < b and text[a].isspace():  # as _trimmed, without a generator
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        return Span(a, b) if b > a else Span(i, i + 1)
