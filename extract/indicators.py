@@ -99,6 +99,7 @@ class IndicatorMapper:
         self.grammar = config.grammar
         self._context_text: str | None = None
         self._context_at: dict[str, list[int]] = {}
+        self._by_unit: dict[str, list[Indicator]] = {}
 
     def map(self, doc: Document, mentions: list[Mention]) -> list[Figure]:
         """The figures among ``mentions``, in text order."""
@@ -179,13 +180,11 @@ class IndicatorMapper:
             head_words = text[head.start:head.end].translate(_QUOTE_TABLE)
             window, pos = head_words + window, pos + len(head_words)
         hits = []
-        for ind in self.config.indicators:
+        for ind in self._taking(m.unit):
             if not ind.admits(m.value, m.unit):
                 continue
-            if ind.context and not self._context(doc.analysis, ind, m):
-                continue
             hit = self._nearest_cue(ind, window, pos, m.unit_kind == "count")
-            if hit is not None:
+            if hit is not None and (not ind.context or self._context(doc.analysis, ind, m)):
                 hits.append(hit)
         best = _resolve(hits)
         if best is None and prev is not None and prev.sentence == m.sentence and self._borrows(own_left, prev):
@@ -197,6 +196,12 @@ class IndicatorMapper:
         start = m.clause.start if head is None else head.start
         return Figure(m, best.indicator.id, best.cue, *_evidence(text, start, m.clause.end),
                       complement=complement, weak=best.cue in best.indicator.weak_cues)
+
+    def _taking(self, unit: str) -> list[Indicator]:
+        """The indicators that take ``unit``, in config order (listed once per unit)."""
+        if unit not in self._by_unit:
+            self._by_unit[unit] = [ind for ind in self.config.indicators if unit in ind.units]
+        return self._by_unit[unit]
 
     def _head(self, text: str, start: int) -> Span | None:
         """What a clause at ``start`` reads with: the clause that opens a list of names it ends
