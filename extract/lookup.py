@@ -26,9 +26,15 @@ class WordTable(Generic[V]):
         for word, value in pairs:
             self.values.setdefault(word, value)
         self.lengths = sorted({len(w) for w in self.values}, reverse=True)
+        # first and last characters: most places start or end no word, and one look-up says so
+        # (None where the empty word is listed: it starts and ends everywhere)
+        self.firsts = None if "" in self.values else frozenset(w[0] for w in self.values)
+        self.lasts = None if "" in self.values else frozenset(w[-1] for w in self.values)
 
     def starting(self, text: str, i: int) -> tuple[str, V] | None:
         """The longest word that starts at ``i``, with its value; None where none does."""
+        if self.firsts is not None and text[i:i + 1] not in self.firsts:
+            return None
         for n in self.lengths:
             word = text[i:i + n]
             if len(word) == n and word in self.values:
@@ -37,6 +43,8 @@ class WordTable(Generic[V]):
 
     def ending(self, text: str, end: int) -> tuple[str, V] | None:
         """The longest word that ends at ``end``, with its value; None where none does."""
+        if self.lasts is not None and (end < 1 or text[end - 1:end] not in self.lasts):
+            return None
         for n in self.lengths:
             if n > end:
                 continue

@@ -101,15 +101,17 @@ class MentionFinder:
         start, i = num.match.span()
         percent = num.percent
         qualifier = "exact"
-        word, q = _match_at(text, _skip_spaces(text, i), self._between_at)  # 36余件, 5100多件
+        j = _skip_spaces(text, i)
+        word, q = _match_at(text, j, self._between_at)  # 36余件, 5100多件
         scale = 1.0
         if word:
-            qualifier, i = q, _skip_spaces(text, i) + len(word)
+            qualifier, i = q, j + len(word)
             if not num.match.group("mult") and text[i:i + 1] in MULTIPLIERS:  # 300多万件: 300万 and more
                 scale, i = float(MULTIPLIERS[text[i]]), i + 1
-        unit = "" if percent else _unit_at(text, _skip_spaces(text, i), self._units_at)
+            j = _skip_spaces(text, i)
+        unit = "" if percent else _unit_at(text, j, self._units_at)
         if unit:  # "共 806 条": text from PDFs often has spaces around numbers
-            i = _skip_spaces(text, i) + len(unit)
+            i = j + len(unit)
         elif percent:
             unit = "%"
         if num.chinese and not self._chinese_quantity(text, num, unit):

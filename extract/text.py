@@ -250,12 +250,14 @@ def clauses(text: str, sentence: Span) -> list[Span]:
 # A clause cut, or a comma that may be a thousands separator (11,449): one with a digit after it
 # (str.isdigit holds for no CJK, Latin or CJK-punctuation character; the others are checked).
 _SURE = "\u4e00-\u9fff\u3000-\u303f\uff00-\uff0f\x00-/:-\x7f"
+_SENTENCE_CUT = _cuts(SENTENCE_END)
 _CLAUSE_CUT = re.compile(f"(?P<cut>[{re.escape(CLAUSE_END.replace(',', ''))}]|,(?=[{_SURE}]))|,")
 
 
 class SentenceIndex:
-    """The sentence and clauses around a place of a text, found when asked: the same spans as
-    ``sentences(text)`` and ``clauses(text, sentence)``, without cutting the whole text first.
+    """The sentence and clause around a place of a text, found when asked: the same spans as
+    ``sentences(text)`` and ``clauses(text, sentence)``, with only the sentences asked about cut
+    into clauses. Asked in text order, the cost grows with the length of the text, not its square.
 
     >>> s = SentenceIndex("办件12件。 网办率99%，提升5%")
     >>> s.sentence(9), s.clause(9), s.clause(16)
@@ -264,23 +266,42 @@ class SentenceIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sentence_cuts = [cut.start() for cut in _cuts(SENTENCE_END).finditer(text)]
-        self.clause_cuts = [cut.start() for cut in _CLAUSE_CUT.finditer(text)
-                            if cut.lastgroup == "cut" or not _thousands_comma(text, cut.start())]
+        self._reversed = text[::-1]  # the last cut before a place is the first one in the reversed text
+        self._raw = (0, 0)  # the sentence last found, between its cuts (untrimmed)
+        self._span = Span(0, 0)
+        self._clause_cuts: dict[int, list[int]] = {}  # by the start of a sentence (untrimmed)
 
     def sentence(self, i: int) -> Span:
         """The sentence that holds ``i`` (a character that is no space)."""
-        return self._around(self.sentence_cuts, i)
+        self._find(i)
+        return self._span
 
     def clause(self, i: int) -> Span:
         """The clause that holds ``i`` (a character that is no space). Every sentence end also
         ends a clause, so a clause never reaches past its sentence."""
-        return self._around(self.clause_cuts, i)
+        a, b = self._find(i)
+        if a not in self._clause_cuts:
+            self._clause_cuts[a] = [
+                cut.start() for cut in _CLAUSE_CUT.finditer(self.text, a, b)
+                if cut.lastgroup == "cut" or not _thousands_comma(self.text, cut.start())]
+        cuts = self._clause_cuts[a]
+        k = bisect.bisect_left(cuts, i)  # the first cut at or after i ends the clause
+        return self._trim(cuts[k - 1] + 1 if k > 0 else a, cuts[k] + 1 if k < len(cuts) else b, i)
 
-    def _around(self, cuts: list[int], i: int) -> Span:
-        k = bisect.bisect_left(cuts, i)  # the first cut at or after i ends the span
-        a = cuts[k - 1] + 1 if k > 0 else 0
-        b = cuts[k] + 1 if k < len(cuts) else len(self.text)
+    def _find(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence around ``i`` between its cuts; kept for the next place."""
+        a, b = self._raw
+        if a <= i < b:
+            return self._raw
+        text = self.text
+        after = _SENTENCE_CUT.search(text, i)
+        before = _SENTENCE_CUT.search(self._reversed, len(text) - i)
+        a = len(text) - before.start() if before else 0
+        b = after.start() + 1 if after else len(text)
+        self._raw, self._span = (a, b), self._trim(a, b, i)
+        return self._raw
+
+    def _trim(self, a: int, b: int, i: int) -> Span:
         text = self.text
         while a < b and text[a].isspace():  # as _trimmed, without a generator
             a += 1
