@@ -11,12 +11,13 @@ import csv
 import io
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, ClassVar
 
 from .config import Config
 from .pipeline import ReportResult
+
+if TYPE_CHECKING:  # pandas is imported where a frame is made: extracting reports needs none
+    import pandas as pd
 
 INDICATOR_COLUMNS = [
     "jurisdiction", "name_zh", "name_en", "level", "report_year", "category", "indicator",
@@ -58,6 +59,8 @@ def safe_cell(value: object) -> object:
 
 def safe_frame(df: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:
     """``df`` with ``safe_cell`` applied to its text ``columns`` (default: every text column)."""
+    import pandas as pd
+
     columns = [c for c in (df.columns if columns is None else columns) if c in df.columns]
     out = None
     for c in columns:
@@ -127,6 +130,8 @@ def report_row(r: ReportResult) -> dict:
 
 def indicators_frame(results: Iterable[ReportResult], config: Config) -> pd.DataFrame:
     """The tidy frame of indicator figures (``INDICATOR_COLUMNS``)."""
+    import pandas as pd
+
     rows = [row for r in results for row in indicator_rows(r, config)]
     df = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     return df.astype({"value": "float64", "primary": "bool", "start": "int64", "end": "int64",
@@ -135,12 +140,16 @@ def indicators_frame(results: Iterable[ReportResult], config: Config) -> pd.Data
 
 def mentions_frame(results: Iterable[ReportResult]) -> pd.DataFrame:
     """Every number found (``MENTION_COLUMNS``)."""
+    import pandas as pd
+
     df = pd.DataFrame([row for r in results for row in mention_rows(r)], columns=MENTION_COLUMNS)
     return df.astype({"value": "float64", "change": "bool", "start": "int64", "end": "int64"})
 
 
 def reports_frame(results: Iterable[ReportResult]) -> pd.DataFrame:
     """One row per report (``REPORT_COLUMNS``)."""
+    import pandas as pd
+
     df = pd.DataFrame([report_row(r) for r in results], columns=REPORT_COLUMNS)
     return df.astype({"report_year": "Int64", "characters": "int64", "mentions": "int64",
                       "figures": "int64", "indicators": "int64"})
@@ -192,6 +201,8 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
 
 def merged(existing: Path, new: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
     """``existing`` CSV's rows of other jurisdictions, then ``new``: as text, so bytes stay stable."""
+    import pandas as pd
+
     buf = io.StringIO()
     new.to_csv(buf, index=False, lineterminator="\n")
     buf.seek(0)
@@ -204,6 +215,8 @@ def merged(existing: Path, new: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
 
 def read_indicators(path: str | Path) -> pd.DataFrame:
     """Read an indicators.csv back into the frame ``indicators_frame`` made."""
+    import pandas as pd
+
     df = pd.read_csv(path, encoding="utf-8-sig", dtype={"scope": str, "unit": str},
                      keep_default_na=False, na_values={"value": [""], "report_year": [""]})
     df["primary"] = df["primary"].astype(str).str.lower().eq("true")
