@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 # 1,234,567 only with groups of exactly three digits, so "2468项,其中" stays two tokens.
@@ -87,6 +85,11 @@ def parse_chinese(s: str) -> Decimal | None:
     """
     if not s:
         return None
+    small = _small_numeral(s)
+    if small is not None:
+        return small
+    import cn2an  # imported on first use (a third of a second): most numerals are read above
+
     try:
         value = cn2an.cn2an(s, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
@@ -95,6 +98,27 @@ def parse_chinese(s: str) -> Decimal | None:
         return Decimal(str(value))
     except InvalidOperation:
         return None
+
+
+_DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _small_numeral(s: str) -> Decimal | None:
+    """三 -> 3, 十一 -> 11, 三十 -> 30, 二十五 -> 25; None for any other form (cn2an reads those).
+
+    The numerals of reports are nearly all of these forms; tests/test_numbers.py checks every
+    string of up to three numeral characters against cn2an.
+    """
+    if len(s) == 1:
+        value = 10 if s == "十" else _DIGIT_VALUES.get(s)
+    elif len(s) == 2 and s[0] == "十":
+        value = 10 + _DIGIT_VALUES[s[1]] if s[1] in _DIGIT_VALUES else None
+    elif len(s) in (2, 3) and s[1] == "十" and s[0] in _DIGIT_VALUES:
+        tens = 10 * _DIGIT_VALUES[s[0]]
+        value = tens if len(s) == 2 else (tens + _DIGIT_VALUES[s[2]] if s[2] in _DIGIT_VALUES else None)
+    else:
+        value = None
+    return None if value is None else Decimal(value)
 
 
 def parse_number(s: str) -> float | None:

@@ -88,3 +88,25 @@ def test_mention_spans_are_report_text(config) -> None:
     for m in MentionFinder(config.numbers).find(prepare(text)):
         assert text[m.start:m.end] == m.surface
         assert text[m.clause.start:m.clause.end]
+
+
+def test_small_numerals_read_as_cn2an_reads_them() -> None:
+    """The quick reader of short numerals (三, 十一, 二十五) answers as cn2an does, for every string
+    of up to four numeral characters it answers at all; cn2an reads the rest."""
+    import itertools
+    from decimal import Decimal
+
+    import cn2an
+
+    from extract.numbers import _CN_DIGITS, _small_numeral
+
+    first, rest = _CN_DIGITS + "十", _CN_DIGITS + "十百千万亿"
+    answered = 0
+    for n in range(1, 5):
+        for chars in itertools.product(first, *[rest] * (n - 1)):
+            s = "".join(chars)
+            quick = _small_numeral(s)
+            if quick is not None:
+                answered += 1
+                assert quick == Decimal(str(cn2an.cn2an(s, "smart"))), s
+    assert answered > 100
