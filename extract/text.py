@@ -114,9 +114,37 @@ class ChromeLines:
         """Whether ``line`` (analysis text, without its line end) is chrome to be blanked."""
         return (
             len(line.strip()) <= self.max_chars
-            and any(p.search(line) for p in self.patterns)
+            and matches_any(self.patterns, line)
             and not (self.figure is not None and self.figure.search(line))
         )
+
+
+def matches_any(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
+    """``any(p.search(line) for p in patterns)``, by one regex where the patterns can be joined.
+
+    >>> matches_any((re.compile("^关闭"), re.compile("^ *来源[:：]")), "  来源：本网")
+    True
+    """
+    joined = _joined(patterns)
+    if joined is None:
+        return any(p.search(line) for p in patterns)
+    return joined.search(line) is not None
+
+
+_UNJOINABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # back-references and conditionals count groups
+
+
+@lru_cache(maxsize=8)
+def _joined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One regex that matches a line where any of ``patterns`` does; None where they cannot be
+    joined (a back-reference or a conditional, whose group numbers would move; differing flags;
+    a group name used twice)."""
+    if not patterns or len({p.flags for p in patterns}) > 1 or any(_UNJOINABLE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 def mask_lines(text: str, chrome: ChromeLines | Iterable[re.Pattern[str]]) -> tuple[str, int]:
