@@ -126,16 +126,21 @@ def plan_regions(text: str, words: GrammarWords, year: int | None) -> list[Span]
             continue
         mark = _HEADING_MARK.match(line)
         kind = _mark_kind(mark.group(0)) if mark else None
-        is_plan = (any(w in line for w in words.plan_headings) or _names_later_year(line, year, words)) \
-            and not any(w in line for w in words.review_headings)
-        if open_at is None and is_plan and (mark or len(line.strip()) <= 16):
-            open_at, open_mark = ln.start(), kind
-        elif open_at is not None and mark and kind == open_mark and not is_plan:
+        if open_at is None:  # (whether the line names a plan is asked only where it matters)
+            if (mark or len(line.strip()) <= 16) and _is_plan_heading(line, words, year):
+                open_at, open_mark = ln.start(), kind
+        elif mark and kind == open_mark and not _is_plan_heading(line, words, year):
             regions.append(Span(open_at, ln.start()))
             open_at = None
     if open_at is not None:
         regions.append(Span(open_at, len(text)))
     return regions
+
+
+def _is_plan_heading(line: str, words: GrammarWords, year: int | None) -> bool:
+    """A heading of plans (2023年工作计划), not of a review."""
+    return (any(w in line for w in words.plan_headings) or _names_later_year(line, year, words)) \
+        and not any(w in line for w in words.review_headings)
 
 
 def _mark_kind(mark: str) -> str:
