@@ -71,13 +71,16 @@ def detect_script(text: str, converted: str | None = None) -> str:
     converted = to_simplified(text) if converted is None else converted
     if converted == text:  # nothing changes: no need to count
         return "simplified" if _CJK.search(text) else "none"
-    cjk = len(_CJK.findall(text))
+    cjk = len(text) - len(_CJK.sub("", text))
     if not cjk:
         return "none"
-    changed = sum(map(operator.ne, text, converted))
-    share = changed / cjk
-    if share > 0.05:
-        return "traditional"
+    changed = 0
+    for i in range(0, len(text), 256):  # compared a block at a time: only differing blocks are counted
+        a, b = text[i:i + 256], converted[i:i + 256]
+        if a != b:
+            changed += sum(map(operator.ne, a, b))
+            if changed / cjk > 0.05:  # already a clear share: more changes cannot make it smaller
+                return "traditional"
     return "simplified"
 
 
