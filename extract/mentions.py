@@ -15,6 +15,7 @@ from .numbers import MULTIPLIERS, Number, find_numbers
 from .text import Document, SentenceIndex, Span
 
 _SPACES = " \t\u3000\u00a0"
+_SPACE_SET = frozenset(_SPACES)
 _OPEN = "(（"
 _CLOSE = ")）"
 
@@ -89,9 +90,9 @@ class MentionFinder:
     def _may_take_unit(self, text: str, num: Number) -> bool:
         """Can a unit follow ``num``: is it a percentage, or does a unit or a between word start
         after its spaces? A quick test that leaves out, unread, the numerals no unit follows."""
-        if num.percent or self._unit_starts is None:
+        if self._unit_starts is None or num.match.group("pct") is not None:
             return True
-        i = _skip_spaces(text, num.end)
+        i = _skip_spaces(text, num.match.end())
         return text[i:i + 1] in self._unit_starts
 
     def _mention(self, doc: Document, num: Number, spans: SentenceIndex) -> Mention | None:
@@ -174,6 +175,8 @@ def _lists_after(text: str, prev: Mention, m: Mention) -> bool:
 
 
 def _skip_spaces(text: str, i: int) -> int:
+    if text[i:i + 1] not in _SPACE_SET:  # most numbers have none
+        return i
     while i < len(text) and text[i] in _SPACES:
         i += 1
     return i

@@ -28,7 +28,7 @@ NUMBER_RE = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Number:
     """A number found in text, with its span; ``percent`` for the 百分之 form.
 
