@@ -21,9 +21,10 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from . import gazetteer
 from .config import Config, Jurisdiction, load_config
 from .frame import indicator_rows, mention_rows, report_row
 from .paths import name_id, shown
@@ -208,7 +209,8 @@ def _write_cache(path: Path, rows: Rows, text: str | None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(json.dumps({"rows": asdict(rows), "text": text}, ensure_ascii=False), "utf-8")
+        plain = {f.name: getattr(rows, f.name) for f in fields(Rows)}  # asdict would deep-copy every row
+        tmp.write_text(json.dumps({"rows": plain, "text": text}, ensure_ascii=False), "utf-8")
         os.replace(tmp, path)
     except (OSError, ValueError):
         tmp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
@@ -235,8 +237,18 @@ def run(jobs: list[Job], workers: int = 1, engine: str = "local", scheduler: str
     elif workers <= 1:
         yield from map(extract_one, jobs)
     else:
+        _set_up(jobs)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield from pool.map(extract_one, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 8) or 1)))
+
+
+def _set_up(jobs: list[Job]) -> None:
+    """Build the extractors (and the gazetteer, where a place is to be detected) here, once: workers
+    forked from this process share them instead of each loading config.yaml and cpca again."""
+    for config in dict.fromkeys(job.config for job in jobs):
+        _extractor(config)
+    if any(job.jurisdiction is None for job in jobs):
+        gazetteer.load()
 
 
 def _dask(jobs: list[Job], workers: int, scheduler: str | None) -> Iterator[Rows]:

@@ -157,6 +157,8 @@ def reports_frame(results: Iterable[ReportResult]) -> pd.DataFrame:
 
 def csv_cell(value: object) -> str:
     """A value as pandas writes it in to_csv, so streamed and framed CSVs are the same bytes."""
+    if value.__class__ is str:  # most cells: as they are
+        return value
     if value is None or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, float):
@@ -179,10 +181,9 @@ class CsvSink:
             self._writers[name].writerow(columns)
 
     def write(self, name: str, rows: Iterable[dict]) -> None:
-        columns = self.FILES[name]
-        text = set(TEXT_COLUMNS[name])
+        columns = [(c, c in TEXT_COLUMNS[name]) for c in self.FILES[name]]
         self._writers[name].writerows(
-            [csv_cell(safe_cell(row.get(c)) if c in text else row.get(c)) for c in columns] for row in rows)
+            [csv_cell(safe_cell(row.get(c)) if text else row.get(c)) for c, text in columns] for row in rows)
 
     def close(self) -> None:
         for f in self._files.values():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import os
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .config import Config, Jurisdiction
@@ -157,5 +158,11 @@ def place_names(name_zh: str | None, levels: dict[str, str]) -> tuple[str, ...]:
 
 def relative_source(path: Path, root: Path) -> str:
     """``path`` relative to the project root (with ../ when outside it), / separated."""
-    rel = os.path.relpath(path.resolve(), root.resolve())
+    rel = os.path.relpath(path.resolve(), _resolved(root))
     return Path(rel).as_posix()
+
+
+@lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    """The project root, resolved once per process (it is asked for every report)."""
+    return root.resolve()

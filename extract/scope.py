@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 
 from . import grammar
 from .config import GrammarWords, ScopeWords
@@ -100,6 +101,7 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
     return Scope(Coverage.PLAIN, "")
 
 
+@lru_cache(maxsize=256)  # asked for every figure, with the same words for all of a report's figures
 def _whole_words(whole: tuple[str, ...], names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(own, other) whole-area words: by the level suffix of the place's name (全县, 我县 for a
     county), all of them own when the place or its level is unknown."""
