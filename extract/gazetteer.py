@@ -13,9 +13,11 @@ length of that import instead, when nothing has imported pkg_resources yet.
 from __future__ import annotations
 
 import importlib.resources
+import importlib.util
 import sys
 import types
 from functools import lru_cache
+from pathlib import Path
 from typing import IO, Any
 
 Place = tuple[Any, Any, Any]  # (province, prefecture, county): a name, or None / '' where cpca has none
@@ -41,6 +43,14 @@ def _cpca() -> types.ModuleType:
         if sys.modules.get("pkg_resources") is lent:
             del sys.modules["pkg_resources"]
     return cpca
+
+
+def table() -> Path:
+    """cpca's table of divisions (resources/adcodes.csv), found without importing cpca."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("cpca is not installed (pip install -r requirements.txt)")
+    return Path(spec.origin).parent / "resources" / "adcodes.csv"
 
 
 def load() -> None:

@@ -20,7 +20,6 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import gazetteer
 
@@ -72,10 +71,7 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
 @functools.cache
 def _gazetteer_codes() -> tuple[dict[str, str], dict[str, list[str]]]:
     """cpca's gazetteer: name by 6-digit code, and codes by name (市辖区 left out: not a place name)."""
-    import cpca
-
-    path = Path(cpca.__file__).parent / "resources" / "adcodes.csv"
-    with path.open(encoding="utf-8") as f:
+    with gazetteer.table().open(encoding="utf-8") as f:
         rows = [(r["adcode"][:6], r["name"]) for r in csv.DictReader(f)]
     names = dict(rows)
     codes: dict[str, list[str]] = {}
