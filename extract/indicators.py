@@ -32,6 +32,13 @@ _BREAKDOWN_REACH = 3000  # characters back to look for a breakdown's opener (bou
 _CONTEXT_REACH = 150  # characters before a number where context words count, across line ends
 _SPACES = " \t\u3000\u00a0"
 _QUOTE_TABLE = str.maketrans("", "", QUOTES + _SPACES)  # words a PDF or a gloss split are whole again
+_QUOTE_CHARS = re.compile(f"[{re.escape(QUOTES + _SPACES)}]")  # the same characters, for _unquoted
+
+
+def _unquoted(s: str) -> str:
+    """``s.translate(_QUOTE_TABLE)`` by a regex: str.translate walks a CJK string character by
+    character, the regex engine does not (several times faster on a clause)."""
+    return _QUOTE_CHARS.sub("", s)
 
 
 @dataclass(frozen=True)
@@ -150,7 +157,7 @@ class IndicatorMapper:
 
     def _name_cue(self, name: str, m: Mention, paragraph: str) -> CueHit | None:
         """The indicator a listed name stands for, given the number it takes."""
-        window = name.translate(_QUOTE_TABLE) + NUMBER
+        window = _unquoted(name) + NUMBER
         pos = len(window) - 1
         hits = []
         for ind in self.config.indicators:
@@ -177,7 +184,7 @@ class IndicatorMapper:
         own_left = window[:pos]
         head = self._head(text, m.clause.start)
         if head is not None:  # the words a list or 分别 refers back to, read with the clause
-            head_words = text[head.start:head.end].translate(_QUOTE_TABLE)
+            head_words = _unquoted(text[head.start:head.end])
             window, pos = head_words + window, pos + len(head_words)
         hits = []
         for ind in self._taking(m.unit):
@@ -324,7 +331,7 @@ class IndicatorMapper:
         if m.unit_kind != "count" or m.is_change or not self.grammar.bare_verbs:
             return None
         text = doc.analysis
-        core = _TIME_WORDS.sub("", text[m.clause.start:m.start].translate(_QUOTE_TABLE))
+        core = _TIME_WORDS.sub("", _unquoted(text[m.clause.start:m.start]))
         core = core.removeprefix("共计").removeprefix("累计").removeprefix("共")
         if core not in self.grammar.bare_verbs:
             return None
@@ -388,12 +395,12 @@ def _window(text: str, m: Mention) -> tuple[str, int]:
 
     A remark in brackets right after the number (24件(含上年结转1件)) is left out.
     """
-    left = text[m.clause.start:m.start].translate(_QUOTE_TABLE)
+    left = _unquoted(text[m.clause.start:m.start])
     right = text[m.end:m.clause.end].lstrip(_SPACES)
     if right[:1] in ("(", "（"):
         close = right.find(")" if right[0] == "(" else "）")
         right = right[close + 1:] if close > 0 else ""
-    return left + NUMBER + right.translate(_QUOTE_TABLE), len(left)
+    return left + NUMBER + _unquoted(right), len(left)
 
 
 _TIME_WORDS = re.compile(r"\d{4}年(度)?|\d{1,2}[-—~至到]\d{1,2}月(份)?|\d{1,2}月(份)?|\d{1,2}日|截至|截止|至今|"
@@ -459,7 +466,7 @@ def _resolve(hits: list[CueHit]) -> CueHit | None:
 
 
 def _cue_length(hit: CueHit) -> int:
-    return len(hit.cue.replace("…", "").translate(_QUOTE_TABLE))
+    return len(_unquoted(hit.cue.replace("…", "")))
 
 
 def _evidence(text: str, start: int, end: int) -> tuple[int, int]:
