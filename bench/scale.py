@@ -1,6 +1,8 @@
 """Benchmark: extraction and the dashboard as the corpus grows.
 
-    python bench/scale.py [--sizes 100 1000 10000] [--app-sizes 5 300 3000]
+    python bench/scale.py [--sizes 100 1000 10000] [--workers 1 2] [--app-sizes 5 300 3000]
+
+(``--app-sizes`` with no sizes leaves the dashboard out: ``--sizes 30000 --workers 2 --app-sizes``.)
 
 Prints a Markdown table of extraction throughput (1 and 2 workers, process pool), the Dask
 LocalCluster's overhead against the process pool, peak memory of the whole process tree, and
@@ -54,7 +56,7 @@ def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, float]
     return time.perf_counter() - start, peak
 
 
-def extraction(sizes: list[int], tmp: Path) -> list[str]:
+def extraction(sizes: list[int], tmp: Path, pool_workers: tuple[int, ...] = (1, 2)) -> list[str]:
     rows = ["| reports | MB | engine | workers | seconds | MB/s | reports/s | peak memory (MB) |",
             "|---|---|---|---|---|---|---|---|"]
     corpus = tmp / "corpus"
@@ -66,8 +68,8 @@ def extraction(sizes: list[int], tmp: Path) -> list[str]:
         for f in files[:n]:
             os.link(f, folder / f.name)
         mb = sum(f.stat().st_size for f in files[:n]) / 1e6
-        setups = [("process pool", 1), ("process pool", 2)]
-        if n == 1000:
+        setups = [("process pool", w) for w in pool_workers]
+        if n == 1000 and 2 in pool_workers:
             setups.append(("dask LocalCluster", 2))
         for engine, workers in setups:
             out = tmp / f"out{n}_{workers}_{engine[:4]}"
@@ -145,11 +147,12 @@ print(json.dumps(out))
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    ap.add_argument("--app-sizes", type=int, nargs="+", default=[5, 300, 3000])
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="process-pool sizes (default 1 2)")
+    ap.add_argument("--app-sizes", type=int, nargs="*", default=[5, 300, 3000])
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        ex = extraction(args.sizes, tmp_path)
+        ex = extraction(args.sizes, tmp_path, tuple(args.workers))
         ap_rows = app(args.app_sizes, tmp_path)
     print("\n".join(["", *ex, "", *ap_rows]))
 
