@@ -109,7 +109,7 @@ def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Confi
     for ind in inds:
         parity = cat_ids.index(config.indicator(ind).category) % 2
         z.append([parity if (ind, j) in cells else 2 for j in js])
-        text.append([safe(cells[(ind, j)].text) if (ind, j) in cells else safe(missing) for j in js])
+        text.append([safe(cells[(ind, j)].short) if (ind, j) in cells else safe(missing) for j in js])
         for j, name in zip(js, names, strict=True):
             cell = cells.get((ind, j))
             px.append(j)

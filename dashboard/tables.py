@@ -32,6 +32,27 @@ def format_value(value: float, unit: str, qualifier: str) -> str:
     return f"{SIGNS.get(qualifier, '')}{number}{unit}"
 
 
+def compact_value(value: float, unit: str, qualifier: str, lang: str) -> str:
+    """A count of 100,000 or more in few characters, for a chart cell ('767.1万件', '7.67M cases');
+    smaller values as ``format_value``. The exact figure stays in the hover and the exports.
+
+    >>> compact_value(7671000.0, "件", "exact", "zh"), compact_value(7671000.0, " cases", "exact", "en")
+    ('767.1万件', '7.67M cases')
+    >>> compact_value(151000.0, " cases", "more_than", "en"), compact_value(1677.0, "项", "exact", "zh")
+    ('>151k cases', '1,677项')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)) or abs(value) < 100_000:
+        return format_value(value, unit, qualifier)
+    if lang == "zh":
+        big, word = (1e8, "亿") if abs(value) >= 1e8 else (1e4, "万")
+        number = f"{value / big:,.1f}".rstrip("0").rstrip(".") + word
+    elif abs(value) >= 1e6:
+        number = f"{value / 1e6:,.2f}".rstrip("0").rstrip(".") + "M"
+    else:
+        number = f"{value / 1e3:,.0f}k"
+    return f"{SIGNS.get(qualifier, '')}{number}{unit}"
+
+
 def figure_key(indicator: str, start: int, end: int) -> str:
     """A figure's id in the page address (?fig=) and, after 'fig-', its anchor in the profile.
 
@@ -106,6 +127,7 @@ class Cell:
     scope: str
     evidence: str
     key: str  # figure_key: the figure in the profile's address
+    short: str = ""  # the text with a large count in few characters (767.1万件), for a chart's cell
 
 
 def shown_value(value: float, unit: str, qualifier: str, lang: str) -> str:
@@ -118,10 +140,11 @@ def matrix_cells(indicators: pd.DataFrame, config: Config, lang: str = "zh") -> 
     cells = {}
     for r in headlines(indicators).itertuples():
         kind = scope_kind(r.scope, config, r.report_year)
+        suffix, mark = unit_suffix(r.unit, lang, r.value), MARKS.get(kind, "")
         cells[(r.indicator, r.jurisdiction)] = Cell(
-            format_value(r.value, unit_suffix(r.unit, lang, r.value), r.qualifier) + MARKS.get(kind, ""), r.qualifier,
-            kind, r.scope,
-            r.evidence, figure_key(r.indicator, r.start, r.end))
+            format_value(r.value, suffix, r.qualifier) + mark, r.qualifier, kind, r.scope,
+            r.evidence, figure_key(r.indicator, r.start, r.end),
+            compact_value(r.value, suffix, r.qualifier, lang) + mark)
     return cells
 
 

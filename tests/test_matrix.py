@@ -230,3 +230,16 @@ def test_column_names_stand_clear_of_the_subtitle(frames, lang: str, n: int) -> 
     if lang == "en" or n == 12:
         assert angle == -30
     assert fig.layout.margin.t >= charts.TITLE_BLOCK + rise, (fig.layout.margin.t, rise, names)
+
+
+@pytest.mark.parametrize(("lang", "short", "exact"), [("en", "7.67M cases", "7,671,000 cases"),
+                                                      ("zh", "767.1万件", "7,671,000件")])
+def test_a_large_count_fits_its_cell_and_stays_exact_in_the_table(frames, lang: str, short: str, exact: str) -> None:
+    """A hotline's 767.1万件 in a cell beside others: few characters on the chart, every digit in the table."""
+    from dashboard import charts, tables
+
+    fig = charts.matrix_figure(frames.indicators, frames.reports, frames.config, lang)
+    cells = [c for row in fig.data[0].text for c in row]
+    assert short in cells and exact not in cells
+    table = tables.matrix(frames.indicators, frames.reports, frames.config, lang)
+    assert exact in table.to_numpy().ravel()
