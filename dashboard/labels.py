@@ -263,8 +263,8 @@ def pinyin(text: str) -> str:
     """Hanyu pinyin of a name, word by word, capitalised, without tone marks; a place's level word
     stands apart, as in official romanisation.
 
-    >>> pinyin("乌审旗政务服务局")
-    'Wushen Qi Zhengwu Fuwuju'
+    >>> pinyin("乌审旗政务服务局"), pinyin("朝阳区")
+    ('Wushen Qi Zhengwu Fuwuju', 'Chaoyang Qu')
     """
     from pypinyin import Style, lazy_pinyin
 
@@ -276,8 +276,10 @@ def pinyin(text: str) -> str:
             out.append(run.strip())
             continue
         for word in _name_words(run):
+            whole = lazy_pinyin(word, style=Style.NORMAL, v_to_u=True)  # 朝阳区 Chaoyang, not 朝阳 zhaoyang
+            at = 0
             for part in _place_parts(word):
-                syllables = lazy_pinyin(part, style=Style.NORMAL, v_to_u=True)
+                syllables, at = whole[at:at + len(part)], at + len(part)
                 joined = syllables[0] + "".join(f"'{s}" if s[:1] in "aoe" else s for s in syllables[1:])
                 out.append(joined[:1].upper() + joined[1:])
     return re.sub(r"\s+([)\]),.;:])|([(\[])\s+", r"\1\2", " ".join(p for p in out if p))
