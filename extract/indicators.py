@@ -99,7 +99,7 @@ class IndicatorMapper:
                      for ind in config.indicators}
         self.max_after, self.after_stops, self.exclude_reach = m.max_after, m.after_stops, m.exclude_reach
         self.max_after_items, self.items_words = m.max_after_items, m.items_words
-        self.m = m
+        self.matching = m
         self.level_words = config.numbers.level_words
         self.parts = config.scope.parts
         self.breakdown = config.scope.breakdown
@@ -178,7 +178,7 @@ class IndicatorMapper:
         if not m.unit or m.is_change or (m.unit_kind == "count" and _after_category(doc.analysis, m.start)):
             return None
         text = doc.analysis
-        if self.m.list_ends and text[m.clause.start:m.start].rstrip(" ").endswith(self.m.list_ends):
+        if self.matching.list_ends and text[m.clause.start:m.start].rstrip(" ").endswith(self.matching.list_ends):
             m = replace(m, clause=Span(m.clause.start, _phrase_end(text, m.end)))  # A、B等N项X、Y的Z
         window, pos = _window(text, m)
         own_left = window[:pos]
@@ -255,8 +255,8 @@ class IndicatorMapper:
                     between = window[pos + 1:a]
                     limit = self.max_after_items if any(w in between for w in self.items_words) else self.max_after
                     stops = self.after_stops
-                    if window[:pos].rstrip(" ").endswith(self.m.list_ends) and self.m.list_ends:
-                        limit = max(limit, self.m.max_after_list)  # A、B等N项<a long noun phrase>
+                    if window[:pos].rstrip(" ").endswith(self.matching.list_ends) and self.matching.list_ends:
+                        limit = max(limit, self.matching.max_after_list)  # A、B等N项<a long noun phrase>
                         stops = tuple(w for w in stops if w not in self.grammar.list_joiners)
                     if d > limit or any(w in between for w in stops) or _has_number(between):
                         continue  # too far, another phrase, or the cue of a nearer number
