@@ -544,3 +544,10 @@ def test_cross_region_items(extractor, text: str, expected) -> None:
 def test_a_count_with_its_share_is_one_kind_of_a_total(extractor) -> None:
     text = "12345热线共受理诉求3000件。反映物业管理等来电420件,占比14%;涉及供暖的来电300件,占比10%。"
     assert pairs(extractor, text) == [("hotline_requests", 3000.0)]
+
+
+def test_a_rate_after_qizhong_is_a_parts_rate_not_a_kind(extractor) -> None:
+    """其中,交办件满意率93%: the rate of a part of the requests, kept beside the whole's, not as headline."""
+    figs = figures(extractor, "12345热线受理诉求9000件,回访满意率97.5%。其中,省市交办件按时办结率99%,综合满意率93.1%。")
+    rates = [(f.value, f.primary) for f in figs if f.indicator == "hotline_satisfaction"]
+    assert rates == [(97.5, True), (93.1, False)]
