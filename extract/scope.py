@@ -71,6 +71,7 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
         _holds_any(clause_left[-8:], words.period)
         or _is_from_level(text, m.start, m.clause.end)
         or _earlier_year(clause_left, year)
+        or _earlier_sentence_year(text[m.sentence.start:m.clause.start], clause_left, year)
         or several_years
     ):
         return Scope(Coverage.OTHER_PERIOD, own(m.clause.start, m.start))
@@ -127,6 +128,13 @@ def _is_from_level(text: str, start: int, clause_end: int) -> bool:
     before the change."""
     return (_FROM.search(text[max(0, start - 12):start]) is not None
             and re.search(r"[到至]", text[start:clause_end]) is not None)
+
+
+def _earlier_sentence_year(before: str, clause_left: str, year: int | None) -> bool:
+    """2022年我单位共制作信息84条,主动公开信息数72条: a sentence that opens with an earlier year
+    speaks of it in its later clauses too, unless a clause names its own year."""
+    opening = re.match(r"\s*(20\d\d) ?年", before)
+    return bool(year and opening and int(opening.group(1)) < year and not re.search(r"20\d\d ?年", clause_left))
 
 
 def _earlier_year(left: str, year: int | None) -> bool:

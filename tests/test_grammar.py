@@ -551,3 +551,13 @@ def test_a_rate_after_qizhong_is_a_parts_rate_not_a_kind(extractor) -> None:
     figs = figures(extractor, "12345热线受理诉求9000件,回访满意率97.5%。其中,省市交办件按时办结率99%,综合满意率93.1%。")
     rates = [(f.value, f.primary) for f in figs if f.indicator == "hotline_satisfaction"]
     assert rates == [(97.5, True), (93.1, False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("2021年我局扎实推进政务公开,主动公开信息300条。2022年主动公开信息420条。",
+                 (420.0, True), id="an-earlier-year-opens-the-sentence"),
+    pytest.param("2021年我局开展培训3次,2022年主动公开信息420条。", (420.0, True), id="a-clause-names-its-own-year"),
+])
+def test_a_sentence_opening_with_an_earlier_year(extractor, text: str, expected) -> None:
+    heads = [(f.value, f.primary) for f in figures(extractor, text) if f.indicator == "info_published" and f.primary]
+    assert heads == [expected]
