@@ -107,6 +107,10 @@ class IndicatorMapper:
         self._context_text: str | None = None
         self._context_at: dict[str, list[int]] = {}
         self._by_unit: dict[str, list[Indicator]] = {}
+        sites, joiners = _alternatives(config.scope.website), _alternatives(config.grammar.list_joiners)
+        self._beside_site = {  # an exclude word joined to a website (网站及新媒体) names a part of a total
+            ind.id: re.compile(f"({sites})(?:{joiners})(?:政务)?(?:{_alternatives(ind.exclude)})")
+            for ind in config.indicators if ind.exclude and sites and joiners}
 
     def map(self, doc: Document, mentions: list[Mention]) -> list[Figure]:
         """The figures among ``mentions``, in text order."""
@@ -281,6 +285,9 @@ class IndicatorMapper:
         Only near: in 覆盖街镇、社区的平台上线600余项政务服务事项, 社区 is not what is counted.
         """
         local = _REMARK.sub("", window[max(0, start - self.exclude_reach):])  # 来电(某注): a remark, not the thing
+        beside = self._beside_site.get(ind.id)
+        if beside is not None:
+            local = beside.sub(r"\1", local)  # 门户网站及新媒体…N条: a total that holds the website too
         return any(w in local for w in ind.exclude)
 
     def _borrows(self, left: str, prev: Mention) -> bool:
@@ -411,6 +418,11 @@ def _phrase_end(text: str, start: int) -> int:
     """The end of the clause from ``start``, not counting 、 (which joins the words of one phrase)."""
     ends = [i for i in (text.find(c, start) for c in CLAUSE_END if c != "、") if i >= 0]
     return min(ends) + 1 if ends else len(text)
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _list_start(text: str, start: int) -> int:

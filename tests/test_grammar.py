@@ -561,3 +561,13 @@ def test_a_rate_after_qizhong_is_a_parts_rate_not_a_kind(extractor) -> None:
 def test_a_sentence_opening_with_an_earlier_year(extractor, text: str, expected) -> None:
     heads = [(f.value, f.primary) for f in figures(extractor, text) if f.indicator == "info_published" and f.primary]
     assert heads == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("依托门户网站及新媒体主动公开各类信息5200条。", [("info_published", 5200.0)],
+                 id="website-and-new-media"),
+    pytest.param("政务新媒体发布信息3100条。", [], id="new-media-alone"),
+    pytest.param("微信公众号发布信息800条,门户网站发布信息1200条。", [("info_published", 1200.0)], id="each-apart"),
+])
+def test_a_total_that_holds_the_website_too(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
