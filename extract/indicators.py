@@ -286,7 +286,7 @@ class IndicatorMapper:
         """
         local = _REMARK.sub("", window[max(0, start - self.exclude_reach):])  # 来电(某注): a remark, not the thing
         beside = self._beside_site.get(ind.id)
-        if beside is not None:
+        if beside is not None and any(site in local for site in self.config.scope.website):  # most windows: no
             local = beside.sub(r"\1", local)  # 门户网站及新媒体…N条: a total that holds the website too
         return any(w in local for w in ind.exclude)
 
