@@ -207,6 +207,7 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
         return panels_figure(comp, reports, config, lang, colors, log=log, title=title)
     fig = go.Figure()
     notes = []
+    crowded = False
     if len(inds) == 1:
         ind = config.indicator(inds[0])
         data = comp.sort_values(["reported", "value"], ascending=[False, False])
@@ -222,13 +223,15 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
         subtitle = f"{ind.describe(lang)} · {t('unit_line', lang, unit=unit(ind.unit, lang))}"
         fig.update_xaxes(categoryorder="array", categoryarray=[safe(n) for n in data["name"]])
     else:
+        crowded = comp["jurisdiction"].nunique() >= CROWDED  # labels wider than their bars: stand them up
         for j in dict.fromkeys(comp["jurisdiction"]):
             rows = comp[comp["jurisdiction"] == j]
             fig.add_bar(x=[safe(v) for v in rows["label"]], y=[v if ok else None for v, ok in
                                                                  zip(rows["value"], rows["reported"], strict=True)],
                         name=safe(rows["name"].iloc[0]), marker_color=colors.get(j, "#888"),
                         text=[safe(x) if ok else "" for x, ok in zip(rows["text"], rows["reported"], strict=True)],
-                        textposition="outside", cliponaxis=False, hovertext=[safe(e, 40) for e in rows["evidence"]],
+                        textposition="outside", textangle=-90 if crowded else 0, cliponaxis=False,
+                        hovertext=[safe(e, 40) for e in rows["evidence"]],
                         hovertemplate="%{x} · " + safe(rows["name"].iloc[0]) + ": %{text}<br><i>%{hovertext}</i>"
                                       "<extra></extra>")
         fig.update_layout(barmode="group", bargap=0.25)
@@ -250,12 +253,14 @@ def comparison_figure(comp: pd.DataFrame, reports: pd.DataFrame, config: Config,
     _base_layout(fig, title, subtitle, notes)
     fig.update_layout(uniformtext={"minsize": 13, "mode": "show"})
     fig.update_traces(textfont_size=13)
-    if kind == "percent":
-        fig.update_yaxes(ticksuffix="%", range=[0, 112])
+    if kind == "percent":  # room above 100% for a label, standing labels need more
+        fig.update_yaxes(ticksuffix="%", range=[0, 130 if crowded else 112], tickvals=list(range(0, 101, 20)))
     if log and kind == "count":
         fig.update_yaxes(type="log")
     return fig
 
+
+CROWDED = 3  # grouped bars of this many jurisdictions or more: the value labels stand upright
 
 SPREAD = 10  # counts whose largest values differ this many times over get a panel each
 

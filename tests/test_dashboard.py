@@ -53,6 +53,16 @@ def test_figure_stands_alone(frames) -> None:
     assert notes.count("not reported") == 2
 
 
+@pytest.mark.parametrize("count, upright", [(2, False), (charts.CROWDED, True)])
+def test_grouped_value_labels_stand_upright_when_bars_are_narrow(frames, count: int, upright: bool) -> None:
+    """Five jurisdictions' 100% and 100% side by side: labels wider than their bars would touch."""
+    comp = tables.comparison(frames.indicators, frames.reports, frames.config,
+                             ["online_available_rate", "full_online_rate"], frames.jurisdictions[:count], "en")
+    fig = charts.comparison_figure(comp, frames.reports, frames.config, "en", data.colors(frames.jurisdictions))
+    assert {bar.textangle for bar in fig.data} == {-90 if upright else 0}
+    assert fig.layout.yaxis.range[1] > 100 and max(fig.layout.yaxis.tickvals) == 100  # no 120% tick
+
+
 def test_colours_are_steady(frames) -> None:
     assert data.colors(frames.jurisdictions) == data.colors(list(frames.jurisdictions))
     assert len(set(data.colors(frames.jurisdictions).values())) == len(frames.jurisdictions)
