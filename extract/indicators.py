@@ -97,6 +97,9 @@ class IndicatorMapper:
         m = config.matching
         self.cues = {ind.id: [compile_cue(c, m.gap) for c in (*ind.cues, *ind.weak_cues)]
                      for ind in config.indicators}
+        # one search for any of an indicator's cue heads: most windows hold none, and skip its cues
+        self._any_head = {i: re.compile(_alternatives(tuple(c.head for c in cues)))
+                          for i, cues in self.cues.items() if cues and all(c.head for c in cues)}
         self.max_after, self.after_stops, self.exclude_reach = m.max_after, m.after_stops, m.exclude_reach
         self.max_after_items, self.items_words = m.max_after_items, m.items_words
         self.matching = m
@@ -247,6 +250,9 @@ class IndicatorMapper:
     def _nearest_cue(self, ind: Indicator, window: str, pos: int, count: bool = False) -> CueHit | None:
         """The nearest cue of ``ind`` around the number at ``pos`` (``count``: the number is a count)."""
         best = None
+        any_head = self._any_head.get(ind.id)
+        if any_head is not None and any_head.search(window) is None:
+            return None
         for cue in self.cues[ind.id]:
             if cue.head not in window:
                 continue  # a quick test: the regex cannot match
