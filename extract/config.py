@@ -114,6 +114,8 @@ class GrammarWords:
     share: tuple[str, ...] = ()
     yearly: tuple[str, ...] = ()
     bare_verbs: tuple[str, ...] = ()
+    time_words: tuple[str, ...] = ()
+    total_words: tuple[str, ...] = ()
     share_parts: tuple[str, ...] = ()
     subset_indicators: tuple[str, ...] = ()
     subset_verbs: tuple[str, ...] = ()
@@ -477,7 +479,7 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
-             "share", "yearly", "bare_verbs", "share_parts")
+             "share", "yearly", "bare_verbs", "time_words", "total_words", "share_parts")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False),
                                "subset": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",

@@ -110,6 +110,7 @@ class IndicatorMapper:
         self._context_text: str | None = None
         self._context_at: dict[str, list[int]] = {}
         self._by_unit: dict[str, list[Indicator]] = {}
+        self._time_words = re.compile("|".join(filter(None, (_DATES, _alternatives(config.grammar.time_words)))))
         sites, joiners = _alternatives(config.scope.website), _alternatives(config.grammar.list_joiners)
         self._beside_site = {  # an exclude word joined to a website (网站及新媒体) names a part of a total
             ind.id: re.compile(f"({sites})(?:{joiners})(?:政务)?(?:{_alternatives(ind.exclude)})")
@@ -344,8 +345,9 @@ class IndicatorMapper:
         if m.unit_kind != "count" or m.is_change or not self.grammar.bare_verbs:
             return None
         text = doc.analysis
-        core = _TIME_WORDS.sub("", _unquoted(text[m.clause.start:m.start]))
-        core = core.removeprefix("共计").removeprefix("累计").removeprefix("共")
+        core = self._time_words.sub("", _unquoted(text[m.clause.start:m.start]))
+        for total in self.grammar.total_words:  # in their order: 共计 before 共, 累计共 loses both
+            core = core.removeprefix(total)
         if core not in self.grammar.bare_verbs:
             return None
         before = _clause_before(text, m.clause.start)
@@ -416,8 +418,7 @@ def _window(text: str, m: Mention) -> tuple[str, int]:
     return left + NUMBER + _unquoted(right), len(left)
 
 
-_TIME_WORDS = re.compile(r"\d{4}年(度)?|\d{1,2}[-—~至到]\d{1,2}月(份)?|\d{1,2}月(份)?|\d{1,2}日|截至|截止|至今|"
-                         r"全年|当年|本年度?|今年|上半年|下半年|[一二三四]季度|前三季度|以来|[ ,，]")
+_DATES = r"\d{4}年(度)?|\d{1,2}[-—~至到]\d{1,2}月(份)?|\d{1,2}月(份)?|\d{1,2}日|[ ,，]"  # 2020年, 1-9月份
 
 
 def _phrase_end(text: str, start: int) -> int:
