@@ -115,6 +115,8 @@ class GrammarWords:
     yearly: tuple[str, ...] = ()
     bare_verbs: tuple[str, ...] = ()
     time_words: tuple[str, ...] = ()
+    each: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
     share_parts: tuple[str, ...] = ()
     subset_indicators: tuple[str, ...] = ()
@@ -479,7 +481,8 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
-             "share", "yearly", "bare_verbs", "time_words", "total_words", "share_parts")
+             "share", "yearly", "bare_verbs", "time_words", "total_words", "share_parts",
+             "each", "bodies")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False),
                                "subset": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",

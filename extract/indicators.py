@@ -186,6 +186,8 @@ class IndicatorMapper:
         if not m.unit or m.is_change or (m.unit_kind == "count" and _after_category(doc.analysis, m.start)):
             return None
         text = doc.analysis
+        if m.unit_kind == "count" and self._counts_bodies_or_each(text, m):
+            return None
         if self.matching.list_ends and text[m.clause.start:m.start].rstrip(" ").endswith(self.matching.list_ends):
             m = replace(m, clause=Span(m.clause.start, _phrase_end(text, m.end)))  # A、B等N项X、Y的Z
         window, pos = _window(text, m)
@@ -211,6 +213,16 @@ class IndicatorMapper:
         start = m.clause.start if head is None else head.start
         return Figure(m, best.indicator.id, best.cue, *_evidence(text, start, m.clause.end),
                       complement=complement, weak=best.cue in best.indicator.weak_cues)
+
+    def _counts_bodies_or_each(self, text: str, m: Mention) -> bool:
+        """12个区直部门 counts departments, 各14项 one unit's items: neither is an indicator's count."""
+        g = self.grammar
+        after = text[m.end:m.end + 8].lstrip(" ")
+        for body in g.bodies:  # at the unit, or after a two-character modifier (区直部门)
+            at = after.find(body, 0, len(body) + 2)
+            if at >= 0 and not after.startswith("事项", at + len(body)):
+                return True
+        return bool(g.each) and text[max(0, m.start - 2):m.start].rstrip(" ").endswith(g.each)
 
     def _taking(self, unit: str) -> list[Indicator]:
         """The indicators that take ``unit``, in config order (listed once per unit)."""

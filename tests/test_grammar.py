@@ -571,3 +571,25 @@ def test_a_sentence_opening_with_an_earlier_year(extractor, text: str, expected)
 ])
 def test_a_total_that_holds_the_website_too(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+# What a count counts: the bodies named right after its unit, or one unit's share (各).
+BODIES_AND_EACH = [
+    pytest.param("梳理12个区直部门权责清单事项共4650项。", [("power_list_items", 4650.0)], id="departments-counted"),
+    pytest.param("共梳理出4个片区权责清单事项各14项。", [], id="areas-and-each"),
+    pytest.param("统筹12个部门的政务服务事项860项。", [("service_items_total", 860.0)], id="bodies-before-a-cue"),
+    pytest.param("全县街道事项186项实现就近办。", [], id="a-body-word-naming-items-is-no-body-count"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BODIES_AND_EACH)
+def test_counts_of_bodies_and_of_each(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("我办共收到公开政府信息申请6件,已全部答复。", [("disclosure_requests", 6.0)], id="object-first"),
+    pytest.param("全年共收到政府信息公开申请6件。", [("disclosure_requests", 6.0)], id="the-usual-order"),
+])
+def test_disclosure_request_word_orders(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
