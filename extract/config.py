@@ -60,6 +60,7 @@ class Indicator:
     counts_other: tuple[str, ...] = ()  # nouns that, between a number and a cue after it, are what it counts
     counts_after: tuple[str, ...] = ()  # ... or that, right after such a cue, are what it counts
     max: float | None = None  # the largest value the indicator can take (a score out of 10); a share: 100
+    wildcard_not: tuple[str, ...] = ()  # in a cue, ＊ is any Chinese character, but these runs (一网通办)
 
     def admits(self, value: float, unit: str) -> bool:
         """Can a number of ``value`` in ``unit`` be a figure of this indicator?"""
@@ -342,6 +343,7 @@ _INDICATOR_KEYS = {
     "cues": (list, True),
     "exclude": (list, False), "context": (list, False), "weak_cues": (list, False),
     "max": (float, False), "counts_other": (list, False), "counts_after": (list, False),
+    "wildcard_not": (list, False),
 }
 
 
@@ -369,6 +371,7 @@ def _indicators(v: _Validator, items: list, cat_ids: set[str], numbers: NumberWo
             max=item.get("max"),
             counts_other=_cues(v, item.get("counts_other"), f"{where}.counts_other", required=False),
             counts_after=_cues(v, item.get("counts_after"), f"{where}.counts_after", required=False),
+            wildcard_not=_cues(v, item.get("wildcard_not"), f"{where}.wildcard_not", required=False),
         ))
     v.check(bool(out), "indicators", "at least one indicator is needed")
     return out

@@ -48,10 +48,27 @@ class Cue:
     head: str = ""  # the words before the first …: a window without them holds no hit of the cue
 
 
-def compile_cue(cue: str, gap: int) -> Cue:
-    """'发布…信息' -> a regex for 发布, up to ``gap`` characters, 信息 (the gap may hold the number)."""
-    parts = [re.escape(p.translate(_QUOTE_TABLE)) for p in cue.split("…")]
-    return Cue(cue, re.compile(f".{{0,{gap}}}?".join(parts)), cue.split("…")[0].translate(_QUOTE_TABLE))
+WILDCARD = "＊"  # in a cue: any one Chinese character (＊＊通办: a programme named by two characters)
+
+
+def compile_cue(cue: str, gap: int, wildcard_not: tuple[str, ...] = ()) -> Cue:
+    """'发布…信息' -> a regex for 发布, up to ``gap`` characters, 信息 (the gap may hold the number).
+
+    A run of ``WILDCARD`` matches as many Chinese characters, unless they are one of ``wildcard_not``
+    of that length (＊＊通办 with 一网 not: 兵地通办, never 一网通办).
+    """
+    parts = [_cue_part(p.translate(_QUOTE_TABLE), wildcard_not) for p in cue.split("…")]
+    literal = [w for w in re.split(f"{WILDCARD}+", cue.split("…")[0].translate(_QUOTE_TABLE)) if w]
+    return Cue(cue, re.compile(f".{{0,{gap}}}?".join(parts)), max(literal, key=len, default=""))
+
+
+def _cue_part(part: str, wildcard_not: tuple[str, ...]) -> str:
+    def run(m: re.Match[str]) -> str:
+        n = len(m.group())
+        banned = [re.escape(w) for w in wildcard_not if len(w) == n]
+        return f"[\u4e00-\u9fff]{{{n}}}" + (f"(?<!{'|'.join(banned)})" if banned else "")
+    pieces = re.split(f"({WILDCARD}+)", part)
+    return "".join(run(re.match(".+", x)) if x.startswith(WILDCARD) else re.escape(x) for x in pieces if x)
 
 
 @dataclass(frozen=True)
@@ -95,7 +112,7 @@ class IndicatorMapper:
     def __init__(self, config: Config) -> None:
         self.config = config
         m = config.matching
-        self.cues = {ind.id: [compile_cue(c, m.gap) for c in (*ind.cues, *ind.weak_cues)]
+        self.cues = {ind.id: [compile_cue(c, m.gap, ind.wildcard_not) for c in (*ind.cues, *ind.weak_cues)]
                      for ind in config.indicators}
         # one search for any of an indicator's cue heads: most windows hold none, and skip its cues
         self._any_head = {i: re.compile(_alternatives(tuple(c.head for c in cues)))
@@ -217,10 +234,10 @@ class IndicatorMapper:
     def _counts_bodies_or_each(self, text: str, m: Mention) -> bool:
         """12个区直部门 counts departments, 各14项 one unit's items: neither is an indicator's count."""
         g = self.grammar
-        after = text[m.end:m.end + 8].lstrip(" ")
-        for body in g.bodies:  # at the unit, or after a two-character modifier (区直部门)
-            at = after.find(body, 0, len(body) + 2)
-            if at >= 0 and not after.startswith("事项", at + len(body)):
+        after = text[m.end:m.end + 10].lstrip(" ")
+        for body in g.bodies:  # at the unit, or after a modifier (区直部门, 属地政务服务部门)
+            at = after.find(body, 0, len(body) + _BODY_MODIFIER)
+            if at >= 0 and not after.startswith("事项", at + len(body)) and _plain_words(after[:at]):
                 return True
         return bool(g.each) and text[max(0, m.start - 2):m.start].rstrip(" ").endswith(g.each)
 
@@ -471,6 +488,14 @@ def _after_category(text: str, start: int) -> bool:
     for verb in ("有", "为", "共", "计", "达", "占"):
         left = left.removesuffix(verb)
     return left.endswith("类") and not left.endswith(("各类", "全类"))
+
+
+_BODY_MODIFIER = 6  # at most this many characters between a count's unit and the bodies it counts
+
+
+def _plain_words(s: str) -> bool:
+    """Words only: no item noun (事项), no punctuation, no number — a modifier of a noun after it."""
+    return "事项" not in s and all("\u4e00" <= ch <= "\u9fff" for ch in s)
 
 
 def _has_number(s: str) -> bool:

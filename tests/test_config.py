@@ -37,7 +37,7 @@ def test_every_cue_finds_something_in_a_sentence_of_its_own(config, extractor) -
         value = "12.5%" if unit == "%" else f"7{unit}"  # 7: within every range (a score is out of 10)
         for cue in ind.cues:
             context = ind.context[0] if ind.context else ""
-            text = f"{context},{cue.replace('…', '')}{value}。"
+            text = f"{context},{cue.replace('…', '').replace('＊', '渝')}{value}。"  # ＊: any character
             _, _, figures = extractor.extract_text(text)
             assert [f.indicator for f in figures] == [ind.id], (ind.id, cue, text)
 

@@ -593,3 +593,27 @@ def test_counts_of_bodies_and_of_each(extractor, text: str, expected) -> None:
 ])
 def test_disclosure_request_word_orders(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("共计150项政务服务事项可实现“跨省通办”,264项政务服务事项可实现“兵地通办”。",
+                 [("cross_region_items", 150.0), ("cross_region_items", 264.0)], id="a-programme-named-by-places"),
+    pytest.param("全区共有政务服务事项1200项,全部实现“一网通办”。", [("service_items_total", 1200.0)],
+                 id="a-channel-is-no-place"),
+    pytest.param("与天津、河北等14个属地政务服务部门建立了“政务通办”联动工作机制。", [], id="departments-and-no-place"),
+    pytest.param("113项居民服务事项长三角“一卡通办”。", [], id="a-card-is-no-place"),
+])
+def test_programmes_named_by_places(extractor, text: str, expected) -> None:
+    """＊＊通办 in a cue: any two characters before 通办 but a channel's or a manner's (wildcard_not)."""
+    assert pairs(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("cue", "text", "hit"), [
+    pytest.param("＊＊通办", "实现两地通办", True, id="two-characters"),
+    pytest.param("＊＊通办", "推进一网通办", False, id="a-banned-run"),
+    pytest.param("＊＊通办", "通办", False, id="nothing-before"),
+    pytest.param("发布…信息", "发布政务信息", True, id="no-wildcard"),
+])
+def test_wildcard_cues(cue: str, text: str, hit: bool) -> None:
+    from extract.indicators import compile_cue
+    assert bool(compile_cue(cue, 8, ("一网",)).regex.search(text)) is hit
