@@ -46,6 +46,7 @@ class Cue:
     text: str
     regex: re.Pattern[str]
     head: str = ""  # the words before the first …: a window without them holds no hit of the cue
+    own_excludes: bool = False  # a cue without a gap that holds one of its indicator's exclude words
 
 
 WILDCARD = "＊"  # in a cue: any one Chinese character (＊＊通办: a programme named by two characters)
@@ -60,6 +61,12 @@ def compile_cue(cue: str, gap: int, wildcard_not: tuple[str, ...] = ()) -> Cue:
     parts = [_cue_part(p.translate(_QUOTE_TABLE), wildcard_not) for p in cue.split("…")]
     literal = [w for w in re.split(f"{WILDCARD}+", cue.split("…")[0].translate(_QUOTE_TABLE)) if w]
     return Cue(cue, re.compile(f".{{0,{gap}}}?".join(parts)), max(literal, key=len, default=""))
+
+
+def _own_excludes(cue: Cue, exclude: tuple[str, ...]) -> Cue:
+    """``cue``, marked when it has no gap and holds an exclude word (有效工单 beside exclude 工单)."""
+    own = "…" not in cue.text and any(w in cue.text for w in exclude)
+    return replace(cue, own_excludes=True) if own else cue
 
 
 def _cue_part(part: str, wildcard_not: tuple[str, ...]) -> str:
@@ -112,7 +119,8 @@ class IndicatorMapper:
     def __init__(self, config: Config) -> None:
         self.config = config
         m = config.matching
-        self.cues = {ind.id: [compile_cue(c, m.gap, ind.wildcard_not) for c in (*ind.cues, *ind.weak_cues)]
+        self.cues = {ind.id: [_own_excludes(compile_cue(c, m.gap, ind.wildcard_not), ind.exclude)
+                              for c in (*ind.cues, *ind.weak_cues)]
                      for ind in config.indicators}
         # one search for any of an indicator's cue heads: most windows hold none, and skip its cues
         self._any_head = {i: re.compile(_alternatives(tuple(c.head for c in cues)))
@@ -309,17 +317,21 @@ class IndicatorMapper:
                         continue  # 834个政务服务事项上线某App: the ones that do it, a sub-list
                 else:
                     d = 0
-                if self._excluded(ind, window, min(a, pos)):
+                if self._excluded(ind, window, min(a, pos), (a, b) if cue.own_excludes else None):
                     continue
                 if best is None or (d, a - b) < (best.distance, best.start - best.end):
                     best = CueHit(ind, cue.text, a, b, d)
         return best
 
-    def _excluded(self, ind: Indicator, window: str, start: int) -> bool:
+    def _excluded(self, ind: Indicator, window: str, start: int, cue: tuple[int, int] | None = None) -> bool:
         """An exclude word near the cue and number: from a little before both to the clause end.
 
         Only near: in 覆盖街镇、社区的平台上线600余项政务服务事项, 社区 is not what is counted.
+        ``cue``: the span of a cue that holds exclude words itself (工单 of 有效工单): within it they
+        exclude nothing.
         """
+        if cue is not None:
+            window = window[:cue[0]] + " " * (cue[1] - cue[0]) + window[cue[1]:]
         local = _REMARK.sub("", window[max(0, start - self.exclude_reach):])  # 来电(某注): a remark, not the thing
         beside = self._beside_site.get(ind.id)
         if beside is not None and any(site in local for site in self.config.scope.website):  # most windows: no

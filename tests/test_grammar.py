@@ -617,3 +617,21 @@ def test_programmes_named_by_places(extractor, text: str, expected) -> None:
 def test_wildcard_cues(cue: str, text: str, hit: bool) -> None:
     from extract.indicators import compile_cue
     assert bool(compile_cue(cue, 8, ("一网",)).regex.search(text)) is hit
+
+
+# Which of a hotline bulletin's counts are its requests.
+HOTLINE_COUNTS = [
+    pytest.param("12345热线共接听来电39666个,登记受理有效工单36514件。", (36514.0, [39666.0, 36514.0]),
+                 id="valid-work-orders-over-calls-answered"),
+    pytest.param("热线形成有效工单11171件,派发工单4898件。", (11171.0, [11171.0]),
+                 id="orders-dispatched-are-passed-on"),
+    pytest.param("12345热线共受理群众诉求10920件,按期办结10324件,结转至2月份2175件。", (10920.0, [10920.0]),
+                 id="carried-over-is-no-request"),
+    pytest.param("12345热线现设坐席70个。热线受理群众诉求1万件。", (10000.0, [10000.0]), id="seats-are-no-requests"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOTLINE_COUNTS)
+def test_hotline_counts(extractor, text: str, expected) -> None:
+    figs = [f for f in figures(extractor, text) if f.indicator == "hotline_requests"]
+    assert (next(f.value for f in figs if f.primary), [f.value for f in figs]) == expected
