@@ -215,6 +215,10 @@ class IndicatorMapper:
             return None
         if self.matching.list_ends and text[m.clause.start:m.start].rstrip(" ").endswith(self.matching.list_ends):
             m = replace(m, clause=Span(m.clause.start, _phrase_end(text, m.end)))  # A、B等N项X、Y的Z
+        elif text[m.clause.end - 1:m.clause.end] == "、":  # 100项事项可在A区、B区通办: names, not clauses
+            end = _phrase_end(text, m.end)
+            if not _has_number(text[m.clause.end:end]):
+                m = replace(m, clause=Span(m.clause.start, end))
         window, pos = _window(text, m)
         own_left = window[:pos]
         head = self._head(text, m.clause.start)

@@ -635,3 +635,13 @@ HOTLINE_COUNTS = [
 def test_hotline_counts(extractor, text: str, expected) -> None:
     figs = [f for f in figures(extractor, text) if f.indicator == "hotline_requests"]
     assert (next(f.value for f in figs if f.primary), [f.value for f in figs]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("源城区100项事项可在福田区、南山区通办。", [("cross_region_items", 100.0)], id="places-joined-by-dun"),
+    pytest.param("100项事项可在福田区通办。", [("cross_region_items", 100.0)], id="one-place"),
+    pytest.param("受理业务1200件、办结1100件。", [], id="a-list-of-numbers-stays-cut"),
+])
+def test_a_clause_cut_by_dun_reads_on_to_the_names(extractor, text: str, expected) -> None:
+    """、 joins the names after a count (可在A区、B区通办): the phrase, not the clause, is what it reads with."""
+    assert pairs(extractor, text) == expected
