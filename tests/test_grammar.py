@@ -628,6 +628,7 @@ HOTLINE_COUNTS = [
     pytest.param("12345热线共受理群众诉求10920件,按期办结10324件,结转至2月份2175件。", (10920.0, [10920.0]),
                  id="carried-over-is-no-request"),
     pytest.param("12345热线现设坐席70个。热线受理群众诉求1万件。", (10000.0, [10000.0]), id="seats-are-no-requests"),
+    pytest.param("本周共受理热线工单506件,比上周增长20.48%。", (506.0, [506.0]), id="hotline-work-orders"),
 ]
 
 
@@ -645,3 +646,8 @@ def test_hotline_counts(extractor, text: str, expected) -> None:
 def test_a_clause_cut_by_dun_reads_on_to_the_names(extractor, text: str, expected) -> None:
     """、 joins the names after a count (可在A区、B区通办): the phrase, not the clause, is what it reads with."""
     assert pairs(extractor, text) == expected
+
+
+def test_a_minimum_standard_is_no_satisfaction_rate(extractor) -> None:
+    text = "12345热线群众满意率97%,有8个单位群众满意率低于市上要求的最低标准85%。"
+    assert [f.value for f in figures(extractor, text) if f.indicator == "hotline_satisfaction"] == [97.0]
