@@ -629,6 +629,8 @@ HOTLINE_COUNTS = [
                  id="carried-over-is-no-request"),
     pytest.param("12345热线现设坐席70个。热线受理群众诉求1万件。", (10000.0, [10000.0]), id="seats-are-no-requests"),
     pytest.param("本周共受理热线工单506件,比上周增长20.48%。", (506.0, [506.0]), id="hotline-work-orders"),
+    pytest.param("12345热线呼入、呼出话务总量达208340个;受理事项143517个。", (143517.0, [208340.0, 143517.0]),
+                 id="items-received-over-calls"),
 ]
 
 
