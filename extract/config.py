@@ -117,6 +117,7 @@ class GrammarWords:
     bare_verbs: tuple[str, ...] = ()
     time_words: tuple[str, ...] = ()
     each: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()
     bodies: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
     share_parts: tuple[str, ...] = ()
@@ -485,7 +486,7 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
              "share", "yearly", "bare_verbs", "time_words", "total_words", "share_parts",
-             "each", "bodies")
+             "each", "bodies", "programmes")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False),
                                "subset": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",
@@ -496,7 +497,8 @@ def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     sub_inds = v.words(sub.get("indicators"), "grammar.subset.indicators", False)
     for where, ids in (("grammar.complement.indicators", inds), ("grammar.subset.indicators", sub_inds),
                        ("grammar.share_parts", v.words(obj.get("share_parts"), "grammar.share_parts", False)),
-                       ("grammar.yearly", v.words(obj.get("yearly"), "grammar.yearly", False))):
+                       ("grammar.yearly", v.words(obj.get("yearly"), "grammar.yearly", False)),
+                       ("grammar.programmes", v.words(obj.get("programmes"), "grammar.programmes", False))):
         for i in ids:
             v.check(i in indicator_ids, where, f"unknown indicator {i!r}")
     return GrammarWords(**{k: v.words(obj.get(k), f"grammar.{k}", False) for k in lists},

@@ -150,7 +150,8 @@ class IndicatorMapper:
             if m.start in listed:
                 figures.extend(listed[m.start])
                 continue
-            fig = self.map_one(doc, m, prev) or self._continuation(doc, m, figures) or self._topic(doc, m, figures)
+            fig = (self.map_one(doc, m, prev) or self._continuation(doc, m, figures) or self._topic(doc, m, figures)
+                   or self._programme(doc, m))
             prev = m
             if fig is not None and not self._in_breakdown(doc.analysis, fig, figures) \
                     and not self._a_share_of_a_total(doc.analysis, fig, mentions[i + 1:i + 2]):
@@ -408,6 +409,19 @@ class IndicatorMapper:
             return None
         fig = self.map_one(doc, replace(m, clause=Span(before, m.clause.end)))
         return None if fig is None else replace(fig, mention=m)
+
+    def _programme(self, doc: Document, m: Mention) -> Figure | None:
+        """A count whose own clause names nothing (首批58个事项覆盖…) counts the items of a programme
+        the clause before it in its sentence introduces (开设“某某通办”专窗,…), for the indicators
+        of ``grammar.programmes``."""
+        if m.unit_kind != "count" or m.is_change or not self.grammar.programmes:
+            return None
+        text = doc.analysis
+        before = _clause_before(text, m.clause.start)
+        if before == m.clause.start or _has_number(text[before:m.clause.start]):
+            return None
+        fig = self.map_one(doc, replace(m, clause=Span(before, m.clause.end)))
+        return replace(fig, mention=m) if fig is not None and fig.indicator in self.grammar.programmes else None
 
     def _in_breakdown(self, text: str, fig: Figure, done: list[Figure]) -> bool:
         """Is ``fig`` one kind in a breakdown (其中…) of a total of its own indicator before it?

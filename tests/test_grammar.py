@@ -653,3 +653,13 @@ def test_a_clause_cut_by_dun_reads_on_to_the_names(extractor, text: str, expecte
 def test_a_minimum_standard_is_no_satisfaction_rate(extractor) -> None:
     text = "12345热线群众满意率97%,有8个单位群众满意率低于市上要求的最低标准85%。"
     assert [f.value for f in figures(extractor, text) if f.indicator == "hotline_satisfaction"] == [97.0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("开设“衢绵通办”专窗,首批58个事项覆盖就业、社保等领域。", [("cross_region_items", 58.0)],
+                 id="items-of-the-programme-before"),
+    pytest.param("以“一件事”集成服务推进“一照通行”改革,推出113项服务事项。", [], id="only-programme-indicators"),
+    pytest.param("开设“跨省通办”专窗,办理业务1200件。", [], id="cases-are-not-items"),
+])
+def test_a_count_takes_the_programme_of_the_clause_before(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
