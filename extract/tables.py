@@ -251,7 +251,7 @@ def label(table: Table, number: int = 1) -> list[TableValue]:
             used: set[int] = set()
             for h in header:
                 hc = slots[h][c]
-                if id(hc) in used or hc.col < first and hc.col + hc.colspan <= first:
+                if id(hc) in used or (hc.col < first and hc.col + hc.colspan <= first):  # a row-label cell
                     continue
                 used.add(id(hc))
                 if label_text(hc.text) and label_text(hc.text) not in col_parts:
@@ -483,7 +483,7 @@ def pdf_tables(data: bytes) -> list[PdfTable]:
                 page = page.filter(lambda o, drop=drop: o.get("object_type") != "rect" or _key(o) not in drop)
             for t in page.find_tables():
                 rows = t.extract()
-                if not rows or len(rows) < 2 and len(rows[0]) < 2:
+                if not rows or (len(rows) < 2 and len(rows[0]) < 2):  # one cell: a box, not a table
                     continue
                 spans = _plumber_spans(t)
                 caption = _caption(page, t.bbox)
@@ -538,7 +538,7 @@ def _plumber_spans(t: object) -> dict[tuple[int, int], tuple[int, int]]:
 
 def _caption(page: object, bbox: tuple) -> str:
     """The last line of text just above a table on its page."""
-    x0, top, x1, _ = bbox
+    top = bbox[1]
     if top <= 1:
         return ""
     try:
