@@ -33,6 +33,8 @@ VALUE_SEP = "："  # before the value
 # A value: a number as written in a table cell, with an optional unit inside the cell (75394432.52元)
 _VALUE = re.compile(r"^[-−]?\d[\d,，]*(?:[.．]\d+)?(?:%|％|元|万元|件|个|条|项)?$")
 _SPACE = re.compile(r"\s+")
+# Columns of codes, not values: a number under one of these headers is part of the row's label
+CODE_WORDS = ("编码", "代码", "序号", "编号")
 _ASCII_GAP = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])")
 
 
@@ -222,7 +224,8 @@ def label(table: Table, number: int = 1) -> list[TableValue]:
 
     Header rows are the rows without a value; a value's column label is the header block above
     the run of value rows it sits in (so a table of several blocks, each with its own header,
-    reads each block under its own). Its row label is the cells left of the row's first value.
+    reads each block under its own). Its row label is the cells left of the row's first value;
+    a number under a header of codes (科目编码, 序号: ``CODE_WORDS``) is part of the row label.
     """
     slots = table.slots
     valued = [any(c.is_value for c in row) for row in slots]
@@ -230,17 +233,21 @@ def label(table: Table, number: int = 1) -> list[TableValue]:
     for r, row in enumerate(slots):
         if not valued[r]:
             continue
-        first = next(c for c, cell in enumerate(row) if cell.is_value)
+        header = _header_rows(valued, r)
+        codes = {c for c in range(len(row))
+                 if any(w in label_text(slots[h][c].text) for h in header for w in CODE_WORDS)}
+        first = next((c for c, cell in enumerate(row) if cell.is_value and c not in codes), None)
+        if first is None:  # codes only: the row is its own label
+            first = len(row)
         row_parts: list[str] = []
         seen: set[int] = set()
         for c in range(first):
             cell = row[c]
-            if id(cell) in seen or cell.is_value:
+            if id(cell) in seen or (cell.is_value and c not in codes):
                 continue
             seen.add(id(cell))
             if label_text(cell.text):
                 row_parts.append(label_text(cell.text))
-        header = _header_rows(valued, r)
         done: set[int] = set()
         for c in range(first, len(row)):
             cell = row[c]
