@@ -20,6 +20,9 @@ from .text import ChromeLines, figure_pattern
 QUALIFIERS = ("more_than", "at_least", "less_than", "approx")
 _QUALIFIER_PLACES = ("before", "between", "after")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+# The national template is the same for every project: a config.yaml copied to another folder
+# without it reads the project's own.
+BUNDLED_TEMPLATE = Path(__file__).resolve().parent.parent / "template.yaml"
 
 
 @dataclass(frozen=True)
@@ -256,7 +259,10 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
     if top.get("template"):  # the disclosure template: its cells are indicators of their own category
         from .template import load_template
 
-        template = load_template(path.parent / top["template"], {i.id for i in indicators})
+        where = path.parent / top["template"]
+        if not where.exists() and top["template"] == BUNDLED_TEMPLATE.name:  # a config copied elsewhere alone
+            where = BUNDLED_TEMPLATE
+        template = load_template(where, {i.id for i in indicators})
         v.check(template.category.id not in cat_ids, "template", f"category {template.category.id!r} is also "
                 "in config.yaml's categories")
         taken = {i.id for i in indicators}

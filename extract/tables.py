@@ -492,6 +492,8 @@ def pdf_tables(data: bytes) -> list[PdfTable]:
                 rows = t.extract()
                 if not rows or (len(rows) < 2 and len(rows[0]) < 2):  # one cell: a box, not a table
                     continue
+                if not any(label_text(c) for row in rows for c in row):  # ruled, but no text read in it
+                    continue  # (a font pdfminer cannot map): PDFium's text of the area stays
                 spans = _plumber_spans(t)
                 caption = _caption(page, t.bbox)
                 table = from_rows(rows, spans, caption, page=i + 1)
