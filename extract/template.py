@@ -85,10 +85,11 @@ class Template:
         for t in self.tables:
             for row, col in t.indicators:
                 r, c = t.row(row), t.column(col)
+                one_row = len(t.rows) == 1  # table 四: the columns say it all
                 out.append(Indicator(
                     id=cell_id(t.id, row, col), category=self.category.id,
-                    label_zh=f"{r.label_zh}：{c.label_zh}" if c.label_zh != "总计" else r.label_zh,
-                    label_en=f"{r.label_en}, {c.label_en}",
+                    label_zh=c.label_zh if one_row else r.label_zh if col == "total" else f"{r.label_zh}：{c.label_zh}",
+                    label_en=c.label_en[:1].upper() + c.label_en[1:] if one_row else f"{r.label_en}, {c.label_en}",
                     unit=c.unit, units=(), cues=(),
                     definition=f"Table {t.label_en} of the yearly disclosure report (national template): "
                                f"row {r.label_zh} ({r.label_en}), column {c.label_zh} ({c.label_en}).",

@@ -101,8 +101,7 @@ def appeals_grid(values: list[int], script=lambda s: s, litigation_over_all: boo
     if not litigation_over_all:
         top = [s("行政复议"), None, None, None, None, "", None, None, s("行政诉讼")] + [None] * 6
         spans = {(0, 0): (1, 5), (0, 5): (1, 3), (0, 8): (1, 7), (1, 5): (1, 5), (1, 10): (1, 5)}
-    second = [*[s(o) for o in OUTCOMES], s("未经复议直接起诉"), None, None, None, None, s("复议后起诉"), None, None, None,
-              None]
+    second = [*[s(o) for o in OUTCOMES], s("未经复议直接起诉"), *[None] * 4, s("复议后起诉"), *[None] * 4]
     spans |= {(1, c): (2, 1) for c in range(5)}
     third = [None] * 5 + [s(o) for o in OUTCOMES] * 2
     return [top, second, third, [str(v) for v in values]], spans
