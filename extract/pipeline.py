@@ -22,6 +22,7 @@ from .metadata import adcode, detect
 from .readers import ReportText, read_report
 from .scope import Coverage, Scope, scope_of
 from .table_figures import template_figures, with_table_figures
+from .table_rows import row_figures
 from .template import TemplateReading
 from .text import Document, prepare, to_simplified
 
@@ -134,7 +135,9 @@ class Extractor:
         names = place_names(juris.name_zh, self.config.levels)
         doc, mentions, figures = self.extract_doc(doc, names, juris.report_year)
         reading, from_tables = template_figures(self.config, report.tables)
-        figures = with_table_figures(figures, from_tables)
+        from_rows = row_figures(self.config, report.tables, juris.report_year,
+                                skip=set(reading.tables) if reading is not None else set())
+        figures = with_table_figures(figures, from_tables, from_rows)
         return ReportResult(juris, source, source, report, doc, mentions, figures, template=reading)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .config import Config
+from .headline import choose_primary
 from .indicators import Figure
 from .mentions import Mention
 from .scope import Coverage, Scope
@@ -50,8 +51,15 @@ def _figure(indicator: str, unit: str, cells: list[TableValue]) -> Figure:
     return Figure(m, indicator, "table", line.start, line.end)
 
 
-def with_table_figures(figures: list, table_figures: list) -> list:
-    """Prose figures and table figures together, the table's the headline of its indicators."""
+def with_table_figures(figures: list, table_figures: list, row_figures: list | None = None) -> list:
+    """Prose figures, figures of table rows (``table_rows``) and template figures together.
+
+    With row figures, each indicator's headline is chosen again among prose and rows alike
+    (``headline.choose_primary``); a template figure is the headline of its indicator.
+    """
+    if row_figures:
+        both = sorted([*figures, *row_figures], key=lambda f: f.start)
+        figures = [replace(f, primary=p) for f, p in zip(both, choose_primary(both), strict=True)]
     if not table_figures:
         return figures
     from_tables = {f.indicator for f in table_figures}

@@ -535,3 +535,38 @@ def test_real_development_pdfs() -> None:  # pragma: no cover - where the files 
     from devset import template_tables
 
     assert template_tables.main([str(ROOT / "dev" / "tables")]) == 0
+
+
+# ---------------------------------------------------------------- figures in any table's rows
+
+
+def _rows_report(header: list[str], rows: list[list[str]]) -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in [header, *rows])
+    return (f"<html><body><article><h1>某县2023年政务服务工作总结</h1><p>全年工作情况如下表。</p>"
+            f"<table border=1>{cells}</table></article></body></html>")
+
+
+@pytest.mark.parametrize(("case", "header", "row", "expected"), [
+    ("this year's column", ["指标", "本年", "上年"], ["政务服务事项总数", "1,200", "1,100"],
+     [("service_items_total", 1200.0, True, ""), ("service_items_total", 1100.0, False, "上年")]),
+    ("year columns: the report's year is its own", ["指标", "2023年", "2022年"], ["全程网办率（%）", "88.5", "80.1"],
+     [("full_online_rate", 88.5, True, ""), ("full_online_rate", 80.1, False, "2022年")]),
+    ("a target column is dropped", ["指标", "2023年", "2025年目标"], ["12345热线受理量", "125000", "150000"],
+     [("hotline_requests", 125000.0, True, "")]),
+    ("a running total is another period", ["指标", "累计"], ["12345热线受理量", "900000"],
+     [("hotline_requests", 900000.0, True, "累计")]),
+    ("a bare number is no percentage", ["指标", "2023年"], ["全程网办率", "88.5"], []),
+    ("a row without a cue", ["指标", "2023年"], ["会议次数", "12"], []),
+])
+def test_table_rows_read_as_prose(tmp_path: Path, case, header, row, expected) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "county.html").write_text(_rows_report(header, [row]), "utf-8")
+    out = tmp_path / "out"
+    assert main([str(folder), "--out", str(out)]) == 0
+    with (out / "indicators.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    got = [(r["indicator"], float(r["value"]), r["primary"] == "True", r["scope"]) for r in rows]
+    assert got == expected, case
+    for r in rows:
+        assert (ROOT / r["source"]).read_text("utf-8")[int(r["start"]):int(r["end"])] == r["evidence"]
