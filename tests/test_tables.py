@@ -570,3 +570,21 @@ def test_table_rows_read_as_prose(tmp_path: Path, case, header, row, expected) -
     assert got == expected, case
     for r in rows:
         assert (ROOT / r["source"]).read_text("utf-8")[int(r["start"]):int(r["end"])] == r["evidence"]
+
+
+# ---------------------------------------------------------------- the Profile's tables
+
+
+def test_profile_tables_escape_report_text_and_mark_failing_sums(config) -> None:
+    from dashboard import report_tables as rt
+
+    rows, spans = appeals_grid(HONGZE_2023)
+    rows[0][5] = "<script>alert(1)</script>行政诉讼"  # report text is data, never markup
+    assembled = T.assemble([T.from_rows(rows, spans, caption="四、<b>复议</b>")])
+    reading = read_template(config.template, assembled.tables)
+    page = rt.sums_html(reading, "en", config.template) + rt.tables_html(tuple(assembled.tables), reading, "en",
+                                                                         config.template)
+    assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;b&gt;复议" in page
+    assert page.count("class='num fails'") == 10  # the 5 cells of each failing sum (复议; 复议后起诉)
+    assert "✗" in page and "off by -5" in page
+    assert "colspan='5'" in page and "rowspan='2'" in page  # merged cells span as in the report
