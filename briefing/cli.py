@@ -39,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             print(f"error: unknown {name} id(s): {', '.join(unknown)} (known: {', '.join(known)})", file=sys.stderr)
             return 2
-    sel = Selection(args.indicators or all_inds, args.jurisdictions or all_js, args.lang, args.aspect, args.log)
+    # by default the project's indicators; the disclosure template's cells when named with --indicators
+    default_inds = tables.overview_indicators(frames.config)
+    sel = Selection(args.indicators or default_inds, args.jurisdictions or all_js, args.lang, args.aspect, args.log)
     pack = build(frames, sel)
     out = Path(args.out)
     for name, content in pack.files.items():

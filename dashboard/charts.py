@@ -17,7 +17,7 @@ from extract.config import Config
 
 from .data import display_name
 from .labels import scope_note, t, unit, with_pinyin
-from .tables import MARKS, SIGNS, category_label, column_names, indicator_order, label, matrix_cells
+from .tables import MARKS, SIGNS, category_label, column_names, label, matrix_cells, overview_indicators
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 SLIDE = {"width": 1920, "height": 1080}
@@ -92,7 +92,7 @@ def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Confi
     ``sorted_by`` marks the row the columns are ordered by.
     """
     cells = matrix_cells(indicators, config, lang)
-    inds = indicator_order(config)
+    inds = overview_indicators(config)
     cat_ids = [c.id for c in config.categories]
     js = list(reports["jurisdiction"])
     names = [safe(n) for n in column_names(reports, lang)]

@@ -77,6 +77,14 @@ def indicator_order(config: Config, present: set[str] | None = None) -> list[str
     return [i.id for i in inds if present is None or i.id in present]
 
 
+def overview_indicators(config: Config) -> list[str]:
+    """The indicators of the Overview matrix and the default briefing: all but the disclosure
+    template's cells (dozens, read from that template's tables only), which Compare charts and the
+    Profile shows when asked."""
+    skip = config.template.category.id if config.template is not None else None
+    return [i for i in indicator_order(config) if config.indicator(i).category != skip]
+
+
 def label(config: Config, indicator: str, lang: str) -> str:
     ind = config.indicator(indicator)
     return ind.label_en if lang == "en" else ind.label_zh
@@ -174,7 +182,7 @@ def matrix(indicators: pd.DataFrame, reports: pd.DataFrame, config: Config, lang
     """
     cells = matrix_cells(indicators, config, lang)
     rows = {}
-    for ind in indicator_order(config):
+    for ind in overview_indicators(config):
         key = (category_label(config, config.indicator(ind).category, lang), label(config, ind, lang))
         rows[key] = [cells[(ind, j)].text if (ind, j) in cells else t("not_reported", lang)
                      for j in reports["jurisdiction"]]

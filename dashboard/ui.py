@@ -103,6 +103,31 @@ def _report_text(source: str) -> str:
     return data.report_text(source)
 
 
+def report_tables(source: str, original: str, lang: str) -> str:
+    """The report's tables as HTML (dashboard/report_tables.py), the template's sums above them;
+    '' for a report without tables."""
+    if source.startswith(data.UPLOAD_PREFIX):
+        kept = uploads()[source.removeprefix(data.UPLOAD_PREFIX)].report.tables
+        return _tables_html(kept, lang) if kept else ""
+    return _stored_tables_html(original or source, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _stored_tables_html(original: str, lang: str) -> str:
+    from . import report_tables as rt
+
+    kept = rt.read_tables(original, data.ROOT)
+    return _tables_html(kept, lang) if kept else ""
+
+
+def _tables_html(kept, lang: str) -> str:
+    from . import report_tables as rt
+
+    template = frames().config.template
+    reading = rt.reading_of(template, kept)
+    return rt.sums_html(reading, lang, template) + rt.tables_html(kept, reading, lang, template)
+
+
 def image_server() -> str | None:
     """Why slide images cannot be made here, or None.
 

@@ -20,6 +20,9 @@ from .text import ChromeLines, figure_pattern
 QUALIFIERS = ("more_than", "at_least", "less_than", "approx")
 _QUALIFIER_PLACES = ("before", "between", "after")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+# The national template is the same for every project: a config.yaml copied to another folder
+# without it reads the project's own.
+BUNDLED_TEMPLATE = Path(__file__).resolve().parent.parent / "template.yaml"
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,7 @@ class Config:
     user_corpus: Path | None = None  # the file of reports researchers added (python -m extract add)
     keywords: Keywords = field(default_factory=Keywords)
     grammar: GrammarWords = field(default_factory=GrammarWords)
+    template: Any = None  # the disclosure-report template (template.Template), when config.yaml names one
 
     @property
     def root(self) -> Path:
@@ -230,7 +234,7 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
         "numbers": (dict, True), "scope": (dict, True), "reading": (dict, False),
         "levels": (dict, False), "indicators": (list, True), "matching": (dict, True),
         "themes": (list, False), "keywords": (dict, False), "user_corpus": (str, False),
-        "grammar": (dict, False),
+        "grammar": (dict, False), "template": (str, False),
     })
     categories = tuple(_categories(v, top["categories"]))
     cat_ids = {c.id for c in categories}
@@ -257,6 +261,22 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
                         mt.get("max_after_list", mt["max_after"]),
                         v.words(mt.get("list_ends"), "matching.list_ends", False))
     chrome = _chrome(v, top.get("reading") or {}, indicators)
+    template = None
+    if top.get("template"):  # the disclosure template: its cells are indicators of their own category
+        from .template import load_template
+
+        where = path.parent / top["template"]
+        if not where.exists() and top["template"] == BUNDLED_TEMPLATE.name:  # a config copied elsewhere alone
+            where = BUNDLED_TEMPLATE
+        template = load_template(where, {i.id for i in indicators})
+        v.check(template.category.id not in cat_ids, "template", f"category {template.category.id!r} is also "
+                "in config.yaml's categories")
+        taken = {i.id for i in indicators}
+        extra = template.indicators()
+        for ind in extra:
+            v.check(ind.id not in taken, "template", f"template cell id {ind.id!r} is also an indicator in config.yaml")
+        categories += (template.category,)
+        indicators += tuple(extra)
     levels = top.get("levels") or {}
     for k, val in levels.items():
         v.check(isinstance(k, str) and isinstance(val, str), f"levels.{k}", "expected text: text")
@@ -265,6 +285,7 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
         numbers=numbers, scope=scope, matching=matching, chrome_lines=chrome, levels=dict(levels),
         themes=tuple(_themes(v, top.get("themes") or [])), keywords=_keywords(v, top.get("keywords") or {}),
         user_corpus=user_corpus, grammar=_grammar(v, top.get("grammar") or {}, {i.id for i in indicators}),
+        template=template,
     )
 
 

@@ -31,7 +31,7 @@ MENTION_COLUMNS = [
 REPORT_COLUMNS = [
     "jurisdiction", "name_zh", "name_en", "province", "prefecture", "level", "report_year",
     "agency", "source", "original", "format", "encoding", "script", "characters", "sha256", "mentions",
-    "figures", "indicators", "status", "message", "adcode",
+    "figures", "indicators", "status", "message", "adcode", "sum_checks",
 ]
 QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "approx")
 # Text columns a spreadsheet could read as a formula (see ``safe_cell``). Not ids, offsets and
@@ -123,9 +123,16 @@ def report_row(r: ReportResult) -> dict:
         "sha256": r.report.sha256 if r.report else None,
         "mentions": len(r.mentions), "figures": len(r.figures),
         "indicators": len({f.indicator for f in r.figures}),
-        "status": "ok" if r.ok else "error", "message": r.error or (r.doc.note if r.doc else ""),
+        "status": "ok" if r.ok else "error", "message": r.error or _notes(r),
         "adcode": j.adcode,
+        # the disclosure template's sums: '' (no template table), 'ok (n sums hold)' or each that fails
+        "sum_checks": r.template.summary() if r.template is not None else "",
     }
+
+
+def _notes(r: ReportResult) -> str:
+    notes = [r.doc.note if r.doc else "", r.report.note if r.report else ""]
+    return "; ".join(n for n in notes if n)
 
 
 def indicators_frame(results: Iterable[ReportResult], config: Config) -> pd.DataFrame:

@@ -21,6 +21,9 @@ from .mentions import Mention, MentionFinder
 from .metadata import adcode, detect
 from .readers import ReportText, read_report
 from .scope import Coverage, Scope, scope_of
+from .table_figures import template_figures, with_table_figures
+from .table_rows import row_figures
+from .template import TemplateReading
 from .text import Document, prepare, to_simplified
 
 
@@ -69,6 +72,7 @@ class ReportResult:
     mentions: list[Mention] = field(default_factory=list)
     figures: list[IndicatorFigure] = field(default_factory=list)
     error: str | None = None
+    template: TemplateReading | None = None  # the disclosure template's tables, read and summed
 
     @property
     def ok(self) -> bool:
@@ -130,7 +134,11 @@ class Extractor:
                             agency=d.agency, province=d.province, prefecture=d.prefecture, adcode=d.adcode)
         names = place_names(juris.name_zh, self.config.levels)
         doc, mentions, figures = self.extract_doc(doc, names, juris.report_year)
-        return ReportResult(juris, source, source, report, doc, mentions, figures)
+        reading, from_tables = template_figures(self.config, report.tables)
+        from_rows = row_figures(self.config, report.tables, juris.report_year,
+                                skip=set(reading.tables) if reading is not None else set())
+        figures = with_table_figures(figures, from_tables, from_rows)
+        return ReportResult(juris, source, source, report, doc, mentions, figures, template=reading)
 
 
 def keep_text(result: ReportResult, folder: Path, root: Path) -> None:

@@ -21,7 +21,9 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from . import tables
 from .errors import UnreadableReport
+from .tables import KeptTable
 
 MAX_BYTES = 20 * 1024 * 1024  # a yearly report is well under 1 MB of text; 20 MB allows scanned-free PDFs
 # Hostile files: a .docx is a zip, and a 1.5 MB zip can unpack to gigabytes; a PDF can hold
@@ -52,6 +54,8 @@ class ReportText:
     sha256: str
     size: int
     format: str = "txt"  # txt, docx, pdf, html
+    tables: tuple[KeptTable, ...] = ()  # the tables kept, with the offsets of their values in ``text``
+    note: str = ""  # something the reader could not do (tables not read), for the report's message
 
     @property
     def is_own_text(self) -> bool:
@@ -84,29 +88,38 @@ def read_bytes(data: bytes, suffix: str, name: str, path: Path | None = None) ->
     if not data.strip():
         raise UnreadableReport(name, "the file is empty")
     suffix = suffix.lower()
+    kept: list[KeptTable] = []
+    note = ""
     if suffix in TEXT_SUFFIXES or suffix == "":
         (text, encoding), fmt = decode(data, name), "txt"
     elif suffix == ".docx":
-        text, encoding, fmt = _docx(data, name), "", "docx"
+        (text, kept), encoding, fmt = _docx(data, name), "", "docx"
     elif suffix == ".pdf":
-        text, encoding, fmt = _pdf(data, name), "", "pdf"
+        (text, kept, note), encoding, fmt = _pdf(data, name), "", "pdf"
     elif suffix in (".html", ".htm"):
-        (text, encoding), fmt = _html(data, name), "html"
+        (text, encoding, kept), fmt = _html(data, name), "html"
     else:
         raise UnreadableReport(name, f"unsupported file type {suffix!r} (supported: {', '.join(SUFFIXES)})")
-    text = _normalise(text)
+    normal = _normalise(text)
+    if normal != text:  # a BOM or \r left in a piece: offsets of the tables would move
+        if kept:
+            raise UnreadableReport(name, "the text of the tables could not be kept in place")  # pragma: no cover
+        text = normal
     if not text.strip():
         raise UnreadableReport(name, "the file holds no text")
     return ReportText(path=path or Path(name), text=text, encoding=encoding,
-                      sha256=hashlib.sha256(data).hexdigest(), size=len(data), format=fmt)
+                      sha256=hashlib.sha256(data).hexdigest(), size=len(data), format=fmt,
+                      tables=tuple(kept), note=note)
 
 
 def _normalise(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _docx(data: bytes, name: str) -> str:
-    """Paragraphs and table rows of a Word file, in document order."""
+def _docx(data: bytes, name: str) -> tuple[str, list[KeptTable]]:
+    """Paragraphs and tables of a Word file, in document order; each table written in as a table
+    (``tables.serialise_one``: a line per value with its row and column labels; a table without
+    values as its rows, cells joined by tabs). A merged cell counts once."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -117,16 +130,18 @@ def _docx(data: bytes, name: str) -> str:
     except Exception as e:
         raise UnreadableReport(name, f"not a readable Word (.docx) file: the file is damaged ({type(e).__name__})") \
             from None
-    lines = []
+    pieces: list[str | tables.Table] = []
+    last_line = ""
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(block, document).text)
+            text = _normalise(Paragraph(block, document).text)
+            pieces.append(text)
+            last_line = text.strip() or last_line
         elif tag == "tbl":
-            for row in Table(block, document).rows:
-                cells = list(dict.fromkeys(c.text.strip() for c in row.cells))  # merged cells repeat
-                lines.append("\t".join(cells))
-    return "\n".join(lines)
+            pieces.append(tables.docx_table(Table(block, document), caption=last_line[-60:]))
+    assembled = tables.assemble(pieces)
+    return assembled.text, assembled.tables
 
 
 def _check_zip(data: bytes, name: str) -> None:
@@ -150,8 +165,15 @@ def _check_zip(data: bytes, name: str) -> None:
                                      "save the text as .txt or PDF")
 
 
-def _pdf(data: bytes, name: str) -> str:
-    """The text layer of a PDF, page by page (PDFium, which reads CJK CID fonts reliably)."""
+def _pdf(data: bytes, name: str) -> tuple[str, list[KeptTable], str]:
+    """The text layer of a PDF, page by page (PDFium, which reads CJK CID fonts reliably), with its
+    ruled tables (pdfplumber) written in where they stand (``tables.serialise_one``).
+
+    On a page with tables, the text above, between and below them is read apart (PDFium, by
+    band) and each table replaces its own text, which PDFium would give as a run of numbers under
+    scattered header fragments. Hard-wrapped lines are joined, across a page break too, and page
+    numbers (- 3 -) are dropped. A PDF whose tables cannot be read keeps its text, with a note.
+    """
     import pypdfium2 as pdfium
 
     try:
@@ -160,17 +182,66 @@ def _pdf(data: bytes, name: str) -> str:
         if "password" in str(e).lower():
             raise UnreadableReport(name, "the PDF is encrypted; save an unencrypted copy first") from None
         raise UnreadableReport(name, f"not a readable PDF ({e})") from None
+    note = ""
     try:
         if len(pdf) > MAX_PDF_PAGES:
             raise UnreadableReport(name, f"the PDF has {len(pdf)} pages, over the {MAX_PDF_PAGES}-page limit; "
                                          "split it into the report itself and its annexes")
-        pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+        try:
+            found = tables.pdf_tables(data)
+        except Exception as e:  # pdfminer can fail where PDFium reads: keep the text, say so
+            found, note = [], f"tables not read ({type(e).__name__}); the text is kept"
+        pieces: list[str | tables.Table] = []
+        for i in range(len(pdf)):
+            on_page = sorted((t for t in found if t.page == i), key=lambda t: t.bbox[1])
+            pieces.extend(_page_pieces(pdf[i], on_page))
     finally:
         pdf.close()
-    text = "\n".join(join_soft_breaks(_normalise(page)) for page in pages)
-    if len(re.sub(r"\s", "", text)) < 20:
+    merged: list[str | tables.Table] = []
+    for piece in pieces:  # prose of consecutive pages (or bands) together, so a wrap across them joins
+        if isinstance(piece, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += "\n" + piece
+        else:
+            merged.append(piece)
+    done = [join_soft_breaks(_drop_page_numbers(p)) if isinstance(p, str) else p for p in merged]
+    done = [p for p in done if not isinstance(p, str) or p.strip()]
+    assembled = tables.assemble(done)
+    if len(re.sub(r"\s", "", assembled.text)) < 20:
         raise UnreadableReport(name, "no text layer — run OCR first (the PDF holds page images only)")
-    return text
+    return assembled.text, assembled.tables, note
+
+
+def _page_pieces(page: object, on_page: list[tables.PdfTable]) -> list[str | tables.Table]:
+    """A page's text, and its tables where they stand (a continued table's rest: nothing)."""
+    textpage = page.get_textpage()  # type: ignore[attr-defined]
+    if not on_page:
+        return [_normalise(textpage.get_text_range())]
+    left, bottom, right, top = page.get_bbox()  # type: ignore[attr-defined]
+    out: list[str | tables.Table] = []
+    y = 0.0  # pdfplumber's distance from the page top
+    for t in on_page:
+        _, t_top, _, t_bottom = t.bbox
+        if t_top > y:
+            out.append(_normalise(textpage.get_text_bounded(left, top - t_top, right, top - y)))
+        if not t.continues:
+            out.append(t.table)
+        y = max(y, t_bottom)
+    out.append(_normalise(textpage.get_text_bounded(left, bottom, right, top - y)))
+    return [p for p in out if not isinstance(p, str) or p.strip()]
+
+
+_PAGE_NUMBER = re.compile(
+    r"^[ \t]*(?:[-—–－][ \t]*\d{1,4}[ \t]*[-—–－]|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t]*$",
+    re.MULTILINE)
+
+
+def _drop_page_numbers(text: str) -> str:
+    """Without page-number lines (- 3 -, 第3页): they would cut a sentence wrapped over a page.
+
+    >>> _drop_page_numbers("全县受理诉求50\\n- 2 -\\n00件。")
+    '全县受理诉求50\\n00件。'
+    """
+    return re.sub(r"\n{2,}", "\n", _PAGE_NUMBER.sub("", text)).strip("\n") if _PAGE_NUMBER.search(text) else text
 
 
 FULL_LINE = 0.8  # a line this share of the page's usual full width or longer was wrapped, not ended
@@ -217,15 +288,28 @@ def _starts_wrapped(line: str) -> bool:
     return _wrappable(line[0]) or line[0] in "%％"
 
 
-def _html(data: bytes, name: str) -> tuple[str, str]:
-    """The main text of a web page, without navigation and footer chrome."""
+def _html(data: bytes, name: str) -> tuple[str, str, list[KeptTable]]:
+    """The main text of a web page, without navigation and footer chrome, and its tables.
+
+    The tables holding values are read from the page itself (rowspan and colspan laid out on a
+    grid) and written after the main text; the main text is extracted without them. A page whose
+    tables hold no value (a layout grid) keeps trafilatura's reading of them.
+    """
+    import lxml.html
     import trafilatura
 
     page, encoding = decode(data, name)
-    text = trafilatura.extract(page, include_tables=True, include_comments=False)
-    if not text:
+    found: list[tables.Table] = []
+    try:
+        root = lxml.html.document_fromstring(page)
+        found = [t for _, t in tables.html_tables(root) if any(c.is_value for c in t.cells())]
+    except (ValueError, lxml.etree.ParserError):  # type: ignore[attr-defined]
+        found = []
+    text = trafilatura.extract(page, include_tables=not found, include_comments=False)
+    if not text and not found:
         raise UnreadableReport(name, "no main text found in the web page")
-    return text, encoding
+    assembled = tables.assemble([_normalise(text), *found] if text else found)
+    return assembled.text, encoding, assembled.tables
 
 
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import tables, ui
+from dashboard import report_tables, tables, ui
 from dashboard.data import display_name
 from dashboard.labels import facts, t
 from dashboard.text_views import figure_entry_html, md_escape, report_html, scroll_script, selected_html
@@ -52,6 +52,11 @@ for cat in config.categories:
                               r.scope, r.evidence, f"fig-{keys[i]}", bool(r.primary), t("secondary", lang),
                               keys[i] == selected)
             for i, r in figs.iterrows()) + "</div>")
+
+tables_html = ui.report_tables(report.source, report.get("original") or "", lang)
+if tables_html:  # a report with tables (the disclosure template's: its sums checked, failing cells marked)
+    st.subheader(report_tables.word("tables", lang))
+    st.html(tables_html)
 
 st.subheader(t("report_text", lang))
 try:

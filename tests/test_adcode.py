@@ -64,8 +64,9 @@ def test_the_seeds_carry_their_codes_in_config_and_reports_csv(config, extractor
 
 
 def test_reports_csv_adds_the_column_last() -> None:
-    """Scripts that read reports.csv by position keep working: ``adcode`` is added after ``message``."""
-    assert REPORT_COLUMNS[-2:] == ["message", "adcode"]
+    """Scripts that read reports.csv by position keep working: ``adcode`` is added after ``message``
+    (and ``sum_checks``, the disclosure template's sums, after it)."""
+    assert REPORT_COLUMNS[-3:] == ["message", "adcode", "sum_checks"]
     assert REPORT_COLUMNS.index("jurisdiction") == 0 and REPORT_COLUMNS.index("status") == 18
 
 

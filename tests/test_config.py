@@ -32,7 +32,7 @@ def test_real_config_lists_the_five_reports(config) -> None:
 
 def test_every_cue_finds_something_in_a_sentence_of_its_own(config, extractor) -> None:
     """A cue that cannot match a plain sentence built from it is a typo."""
-    for ind in config.indicators:
+    for ind in (i for i in config.indicators if i.cues):  # the template's cells are read from tables only
         unit = ind.units[0]
         value = "12.5%" if unit == "%" else f"7{unit}"  # 7: within every range (a score is out of 10)
         for cue in ind.cues:
