@@ -150,7 +150,7 @@ def test_tidy_csv_has_labels_and_reads_back(frames) -> None:
     raw = tables_only(frames, Selection(inds, frames.jurisdictions, "en"))["figures.csv"]
     labels = read_labels(raw)
     assert labels["start"] == "Start (character offset in the source file)"
-    assert labels["unit"] == "Unit (the report's word: 件 = cases; 条 = items; 项 = items)"
+    assert labels["unit"] == "Unit (the report's word: 个 = items; 件 = cases; 条 = items; 项 = items)"
     back = read_tidy(raw)
     expected = tidy(frames.indicators, inds, frames.jurisdictions)
     assert list(back.columns) == list(expected.columns) and len(back) == len(expected)
