@@ -13,7 +13,7 @@ from urllib import parse
 
 import streamlit as st
 
-from . import data
+from . import data, years
 from .labels import LANGS, level, t
 
 # (script, label key, icon, url path): the menu, in display order
@@ -23,20 +23,29 @@ PAGES = [
     ("pages/profile.py", "profile", ":material/location_city:", "profile"),
     ("pages/map.py", "map", ":material/map:", "map"),
     ("pages/_themes.py", "themes", ":material/topic:", "themes"),  # not themes.py: see _first_run_of_the_server
+    ("pages/trends.py", "trends", ":material/show_chart:", "trends"),
     ("pages/reports.py", "reports", ":material/search:", "reports"),
     ("pages/upload.py", "upload", ":material/upload_file:", "upload"),
 ]
 
 
-def frames() -> data.Frames:
-    """The frames, read once, and again when data/ changes (python -m extract added a report),
-    with the reports this session uploaded and confirmed."""
+def all_frames() -> data.Frames:
+    """Every report: the frames, read once, and again when data/ changes (python -m extract added a
+    report), with the reports this session uploaded and confirmed."""
     stamp = tuple(p.stat().st_mtime_ns for p in sorted(data.DATA.glob("*.csv")))
     return data.with_uploads(_frames(str(data.DATA), str(data.CONFIG), stamp), list(uploads().values()))
 
 
+def frames() -> data.Frames:
+    """The reports a page compares: each jurisdiction's latest, or those of the year the sidebar's
+    year control chose (``years.view``; the control is there once some jurisdiction has reports
+    for several years)."""
+    every = all_frames()
+    return years.view(every, year_choice(every.reports))
+
+
 def uploads() -> dict[str, data.Upload]:
-    """This session's confirmed uploads, by jurisdiction id."""
+    """This session's confirmed uploads, by report name (``data.Upload.name``)."""
     return st.session_state.setdefault("uploads", {})
 
 
@@ -49,6 +58,35 @@ def report_text(source: str) -> str:
     if source.startswith(data.UPLOAD_PREFIX):
         return uploads()[source.removeprefix(data.UPLOAD_PREFIX)].report.text
     return _report_text(source)
+
+
+YEAR = "year"  # the year control's parameter: ?year=latest | 2022 | all
+
+
+def year_choice(reports) -> str:
+    """The session's choice of report per jurisdiction: the address's ?year= (a shared address, back and
+    forward), else the session's, else the latest; ``years.LATEST`` where no jurisdiction has several."""
+    if not years.several(reports):
+        return years.LATEST
+    chosen = _kept_filter(YEAR, years.choices(reports))
+    return chosen[0] if chosen else years.LATEST
+
+
+def _year_control(reports, lang: str) -> None:
+    """The sidebar's year control, on the pages that compare jurisdictions (``YEAR_PAGES``)."""
+    if not years.several(reports):
+        return
+    options = years.choices(reports)
+    st.session_state["year_choice"] = year_choice(reports)  # as with the language switch (see below)
+    names = {years.LATEST: t("year_latest", lang), years.ALL: t("year_all", lang)}
+    st.sidebar.selectbox(t("year_choice", lang), options, key="year_choice", on_change=_year_chosen,
+                         format_func=lambda y: names.get(y) or t("year_one", lang, year=y))
+
+
+def _year_chosen() -> None:
+    value = st.session_state.get("year_choice") or years.LATEST
+    st.session_state["_filters"] = {**_filters(), YEAR: [value]}
+    set_url_list(YEAR, [value])
 
 
 _warm_lock = threading.Lock()
@@ -183,8 +221,9 @@ def theme_sentences(jurisdiction: str, theme_id: str) -> list[str]:
 #   without them (the browser's back button to an older entry) gets them back.
 # - The sidebar filters are one choice for every page: kept in the session, shown in the address.
 LANG = "language"
-SHARED = ("prov", "lvl", "yr")  # the sidebar filters' parameters (see ``filters``)
-REPORT_PARAMS = ("j", "tjs", "tj", "jur")  # parameters that name reports (Compare, Themes, Profile)
+SHARED = ("prov", "lvl", "yr", "year")  # the sidebar filters' parameters (see ``filters``) and the year control's
+YEAR_PAGES = ("overview", "compare", "profile", "map", "themes", "reports")  # with the year control
+REPORT_PARAMS = ("j", "tjs", "tj", "jur")  # parameters that name reports (Compare, Themes, Profile, Trends)
 
 
 def session_language() -> str:
@@ -324,6 +363,7 @@ ADDRESS_WIDGETS = {
     "profile": ("jurisdiction",),
     "themes": ("theme_js", "raw", "term"),
     "reports": ("query",),
+    "trends": ("trend_js", "trend_inds"),
 }
 
 
@@ -361,6 +401,8 @@ def setup(title_key: str) -> str:
     )
     with menu:
         _menu(lang, title_key)
+    if title_key in YEAR_PAGES:
+        _year_control(all_frames().reports, lang)
     st.title(t(title_key, lang))
     _note_missing_reports(lang)
     return lang
@@ -395,7 +437,7 @@ def _note_missing_reports(lang: str) -> None:
     params = st.query_params.to_dict()
     if not any(params.get(p) for p in REPORT_PARAMS):
         return
-    missing = missing_reports(params, frames().jurisdictions)
+    missing = missing_reports(params, [*all_frames().jurisdictions, *frames().jurisdictions])
     if missing:
         st.info(t("not_in_session", lang, ids=", ".join(missing)), icon=":material/link_off:")
 
