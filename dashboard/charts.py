@@ -140,6 +140,8 @@ def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Confi
                  [matrix_legend(shown, lang), years_line(reports, js, lang), source_line(reports, js, lang)],
                  height=40 + 34 * len(inds), note_shift=-250)  # footnotes from the figure's left edge
     fig.update_layout(margin={"l": 260, "t": TITLE_BLOCK + label_height + 10}, hovermode="closest",
+                      title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 18}},  # at the top, not
+                      # centred in a margin that slanted names make taller (they ran into the subtitle)
                       hoverdistance=-1, clickmode="event+select",
                       dragmode=False)
     return fig

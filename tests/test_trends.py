@@ -258,3 +258,22 @@ def test_trend_exports_give_rows_and_images(project) -> None:
         assert "trends.pptx" in pack.files
     else:
         assert pack.problems and "trends.csv" in pack.files
+
+
+def test_briefing_command_line_writes_a_year_and_the_trends(project, tmp_path: Path) -> None:
+    from briefing import images
+    from briefing.cli import main
+    from briefing.tables import read_tidy, read_wide
+
+    status = main(["--out", str(tmp_path / "y2021"), "--year", "2021", "--indicators", "full_online_rate"])
+    assert status == (0 if images.available() else 1)
+    wide = read_wide((tmp_path / "y2021" / "comparison.csv").read_bytes())
+    assert wide.loc[wide["jurisdiction"] == "xuwen", ["report_year", "full_online_rate.value"]].values.tolist() == [
+        ["2021", 96.08]]
+    assert main(["--out", str(tmp_path / "t"), "--trends", "--indicators", "full_online_rate",
+                 "--jurisdictions", "xuwen"]) == (0 if images.available() else 1)
+    rows = read_tidy((tmp_path / "t" / "trends.csv").read_bytes())
+    assert rows[["year", "value"]].values.tolist() == [["2021", 96.08], ["2022", 98.0]]
+    if images.available():
+        assert (tmp_path / "t" / "charts" / "trend_full_online_rate.png").exists()
+    assert main(["--out", str(tmp_path / "n"), "--year", "1999"]) == 2
