@@ -22,7 +22,7 @@ config = f.config
 ids = list(dict.fromkeys(ui.filters(f, lang)))
 inds = tables.indicator_order(config)
 several = years.jurisdictions_with_several(f.reports, ids)
-first = (several + [j for j in ids if j not in set(several)])[:DEFAULT_PICK]  # a trend to show first
+first = list(dict.fromkeys([*several[:DEFAULT_PICK], *ids]))[:DEFAULT_PICK]  # those with a trend to show first
 
 st.caption(t("trend_choose", lang))
 picked = st.multiselect(t("jurisdictions", lang), ids, default=ui.url_list("j", ids, first), key="trend_js",
@@ -35,7 +35,7 @@ ui.set_url_list("ind", chosen)
 if not chosen or not picked:
     st.info(t("no_selection", lang), icon=":material/info:")
     st.stop()
-if not set(picked) & set(several):
+if not set(picked) & set(several):  # nothing to draw a line of
     st.info(t("trend_none", lang), icon=":material/info:")
 
 sel = TrendSelection(chosen, picked, lang, st.sidebar.radio(t("slide_shape", lang), list(images.ASPECTS),
