@@ -277,6 +277,15 @@ def make_data(n: int, folder: Path, years: int = 1) -> Path:
     return out
 
 
+def dashboard_env(n: int, folder: Path, years: int = 1) -> dict[str, str]:
+    """The dashboard's environment for ``n`` synthetic jurisdictions (``make_data``): DASHBOARD_DATA, and for a
+    series DASHBOARD_CONFIG too (its reports are listed in its own config, and their texts found from its folder)."""
+    env = {"DASHBOARD_DATA": str(make_data(n, folder, years))}
+    if years > 1:
+        env["DASHBOARD_CONFIG"] = str(folder / f"corpus{n}x{years}" / "config.yaml")
+    return env
+
+
 def _fmt(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
@@ -290,22 +299,22 @@ def run(sizes: list[int], runs: int, only: list[str] | None, folder: Path, roots
     for name, code in FLOORS.items():
         script = folder / f"floor_{len(settings)}.py"
         script.write_text(code, encoding="utf-8")
-        settings.append((name, script, None, [floor_page(name)], [floor_page(name)]))
+        settings.append((name, script, {}, [floor_page(name)], [floor_page(name)]))
     pages = [p for p in dashboard_pages() if only is None or p.name in only]
     landing = next(p for p in dashboard_pages() if p.name == "overview")
     colds = [Page("overview (Chinese, the default address)", "", landing.ready, landing.act), landing]
     for n in sizes:
-        data_dir = None if n <= 5 else make_data(n, folder, years)
+        extra = {} if n <= 5 else dashboard_env(n, folder, years)
         for root in roots:  # several checkouts (before and after a change): measured in the same rounds
             size = f"{n:,}" if n <= 5 or years == 1 else f"{n:,} × {years} years"
             column = size if len(roots) == 1 else f"{size} {root.name}"
-            settings.append((column, root, data_dir, pages, colds))
+            settings.append((column, root, extra, pages, colds))
     results: dict[tuple[str, str, str], list[float]] = {}  # (column, page, measure) -> seconds per run
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
         for i in range(runs):  # every setting in each round: the machine's other work falls on all alike
-            for column, script, data_dir, these, landings in settings:
-                env = {**os.environ, **({"DASHBOARD_DATA": str(data_dir)} if data_dir else {})}
+            for column, script, extra, these, landings in settings:
+                env = {**os.environ, **extra}
                 got = {(page.name, "cold"): measure_cold(browser, script, env, page) for page in landings}
                 got.update(measure_warm(browser, script, env, these, landings[-1]))
                 for (name, measure), seconds in got.items():
