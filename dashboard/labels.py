@@ -124,9 +124,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "name_zh": ("中文名称", "Chinese name"),
     "name_en": ("英文名称", "English name"),
     "confirm": ("确认加入对比", "Confirm and compare"),
-    "bad_id": ("ID {id} 不可用:只能含小写字母、数字和_,且不能与已有地区同年份的报告重复", "id {id} cannot be used "
-               "for {year}: lowercase letters, digits and _ only, and not an id that already has a report for that "
-               "year"),
+    "bad_id": ("ID {id} 不能用于{year}年的报告:只能含小写字母、数字和_,且该地区不能已有同一年份的报告",
+               "id {id} cannot be used for {year}: lowercase letters, digits and _ only, and not an id that already "
+               "has a report for that year"),
     "joined": ("{id} 已加入本次会话,提取到 {n} 个数值", "{id} joined this session with {n} figures"),
     "session_reports": ("本次会话添加的报告", "Reports added in this session"),
     "keep": ("保存", "Keep"),

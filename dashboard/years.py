@@ -37,7 +37,7 @@ def choices(reports: pd.DataFrame) -> list[str]:
     >>> choices(pd.DataFrame({"jurisdiction": ["a", "a", "b"], "report_year": ["2021", "2022", ""]}))
     ['latest', '2022', '2021', 'all']
     """
-    years = sorted({y for y in reports["report_year"].astype(str) if y}, reverse=True)
+    years = sorted({str(y) for y in reports["report_year"].unique() if str(y)}, reverse=True)
     return [LATEST, *years, ALL]
 
 

@@ -277,3 +277,43 @@ def test_briefing_command_line_writes_a_year_and_the_trends(project, tmp_path: P
     if images.available():
         assert (tmp_path / "t" / "charts" / "trend_full_online_rate.png").exists()
     assert main(["--out", str(tmp_path / "n"), "--year", "1999"]) == 2
+
+
+def test_an_upload_of_another_year_joins_beside_the_first(tmp_path: Path, monkeypatch) -> None:
+    """Add reports: the id of a loaded jurisdiction with another year joins (with the same year it is refused),
+    and Keep keeps it as corpus/<id>.<year>.txt."""
+    import hashlib
+
+    import yaml
+
+    from extract.cli import main
+    from tests.multi_year import XUWEN_2022, project
+
+    config, out = project(tmp_path), tmp_path / "data"
+    assert main(["--config", str(config), "--out", str(out)]) == 0
+    monkeypatch.setattr("dashboard.data.DATA", out)
+    monkeypatch.setattr("dashboard.data.CONFIG", config)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    at.switch_page("pages/upload.py").run()
+    raw = XUWEN_2022.encode()
+    sha = hashlib.sha256(raw).hexdigest()
+    at.file_uploader(key="files").upload("xuwen_2022.txt", raw, "text/plain").run()
+    at.text_input(key=f"id_{sha}").set_value("xuwen")
+    at.number_input(key=f"year_{sha}").set_value(2021)
+    at.button[0].click().run()
+    assert any("2021" in e.value and "xuwen" in e.value for e in at.error)  # Xuwen has a report for 2021
+    at.number_input(key=f"year_{sha}").set_value(2022)
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert any("xuwen" in s.value for s in at.success)
+    at.switch_page("pages/overview.py").run()
+    at.query_params["year"] = "all"
+    at.run()
+    columns = list(at.dataframe[0].value.columns)
+    assert "徐闻县(2021年)" in columns and "徐闻县(2022年)" in columns
+    at.switch_page("pages/upload.py").run()
+    at.button(key="keep_xuwen").click().run()
+    assert not at.exception, at.exception
+    assert (tmp_path / "corpus" / "xuwen.2022.txt").read_text("utf-8") == XUWEN_2022
+    (kept,) = yaml.safe_load((tmp_path / "user_corpus.yaml").read_text("utf-8"))["jurisdictions"]
+    assert (kept["id"], kept["report_year"], kept["name_en"]) == ("xuwen", 2022, "Xuwen County")
