@@ -431,6 +431,35 @@ def label_places(points: pd.DataFrame) -> dict[tuple[str, int], str]:
     return out
 
 
+def year_span(years: list[int]) -> str:
+    """Report years in few characters: a run of years as first–last.
+
+    >>> year_span([2020, 2021, 2022, 2024]), year_span([2019])
+    ('2020–2022, 2024', '2019')
+    """
+    runs: list[list[int]] = []
+    for y in sorted(set(years)):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def trend_sources(reports: pd.DataFrame, jurisdictions: list[str], lang: str, most: int = 12) -> str:
+    """The source line of a trend chart: each agency (or jurisdiction) with the years of its reports
+    (徐闻县政务服务数据管理局 2021–2023); beyond ``most`` jurisdictions, how many reports."""
+    sel = reports[reports["jurisdiction"].isin(jurisdictions)]
+    if len(set(sel["jurisdiction"])) > most:
+        return safe(t("source_many", lang, n=len(sel)), note_width(lang))
+    groups: dict[str, list[int]] = {}
+    for r in sel.itertuples():
+        who = with_pinyin(r.agency, lang) or display_name(reports, r.jurisdiction, lang)
+        groups.setdefault(who, []).extend([int(r.report_year)] if str(r.report_year).isdigit() else [])
+    agencies = "; ".join(f"{who} {year_span(ys)}".strip() for who, ys in groups.items())
+    return safe(t("source_line", lang, agencies=agencies), note_width(lang))
+
+
 def trend_figure(rows: pd.DataFrame, reports: pd.DataFrame, config: Config, indicator: str, lang: str,
                  colors: dict[str, str]) -> go.Figure:
     """One indicator over the report years: a line per jurisdiction (``trends.trend_rows`` of it).
@@ -480,8 +509,7 @@ def trend_figure(rows: pd.DataFrame, reports: pd.DataFrame, config: Config, indi
     if missing:
         notes.insert(0, safe(f"{t('footnote_missing', lang)}: {', '.join(missing)}", note_width(lang)))
     legend = matrix_legend(cells, lang)
-    notes = [legend, safe(t("trend_gaps", lang), note_width(lang)), *notes,
-             source_line(reports, js, lang)]
+    notes = [legend, safe(t("trend_gaps", lang), note_width(lang)), *notes, trend_sources(reports, js, lang)]
     title = ind.label_en if lang == "en" else ind.label_zh
     subtitle = f"{t('trend_subtitle', lang)} · {t('unit_line', lang, unit=unit(ind.unit, lang))}"
     _base_layout(fig, title, subtitle, notes, height=480)
