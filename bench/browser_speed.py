@@ -1,7 +1,7 @@
 """Benchmark: the dashboard's speed in a real browser (Debian's chromium through Playwright).
 
     python bench/browser_speed.py [--sizes 5 3000] [--runs 3] [--pages overview compare ...]
-                                  [--corpus DIR]
+                                  [--corpus DIR] [--years K]
 
 For each corpus size, and for a one-line Streamlit app (the floor: what Streamlit itself costs
 on this machine), it measures in chromium:
@@ -21,7 +21,9 @@ printed beside it. The thresholds (issue 13) are cold ≤ 3 s, new tab ≤ 1.5 s
 
 The 3,000-jurisdiction data is made as bench/scale.py makes it: synthetic reports from
 make_corpus.py, extracted with two workers into a temporary folder that ``DASHBOARD_DATA``
-points the dashboard at (``--corpus DIR`` keeps it in DIR for the next run). Chromium is
+points the dashboard at (``--corpus DIR`` keeps it in DIR for the next run). With ``--years K``
+each synthetic jurisdiction has a report for each of K years (make_corpus.py ``--years``), so
+Trends draws real series: ``--sizes 3000 --years 5`` is 15,000 reports. Chromium is
 Debian's (/usr/bin/chromium, or $CHROMIUM); no browser is downloaded.
 """
 
@@ -111,6 +113,7 @@ def dashboard_pages() -> list[Page]:
         page.locator('[data-testid="stSidebar"] button', has_text="中文").click()
 
     return [
+        Page("trends", "trends?lang=en", _js_ready(CHART), to_chinese, None, CHANGED + _js_ready("h1", "趋势")),
         Page("overview", "?lang=en", _js_ready(CHART), sort_click, sort_open),
         Page("compare", "compare?lang=en", _js_ready(CHART), cat_click, cat_open),
         Page("profile", "profile?lang=en", _js_ready('[data-testid="stMain"] mark'), jur_click, jur_open),
@@ -210,7 +213,8 @@ def measure_cold(browser, script: Path, env: dict[str, str], page: Page) -> floa
         context.close()
 
 
-def measure_warm(browser, script: Path, env: dict[str, str], pages: list[Page]) -> dict[tuple[str, str], float]:
+def measure_warm(browser, script: Path, env: dict[str, str], pages: list[Page],
+                 landing: Page | None = None) -> dict[tuple[str, str], float]:
     """{(page, 'new tab' | 'interaction'): seconds} on a new server warmed by its landing page.
 
     Each page is opened in a new tab of one browser context (which holds Streamlit's scripts by
@@ -221,8 +225,9 @@ def measure_warm(browser, script: Path, env: dict[str, str], pages: list[Page]) 
     try:
         with server(script, env) as (url, _):
             tab = context.new_page()
-            tab.goto(f"{url}/{pages[0].path}", timeout=120_000)
-            _wait(tab, pages[0].ready, "landing")
+            landing = landing or pages[0]  # the dashboard's own landing page (overview): what warms a server
+            tab.goto(f"{url}/{landing.path}", timeout=120_000)
+            _wait(tab, landing.ready, "landing")
             tab.close()
             for page in pages:
                 tab = context.new_page()
@@ -246,10 +251,21 @@ def measure_warm(browser, script: Path, env: dict[str, str], pages: list[Page]) 
     return out
 
 
-def make_data(n: int, folder: Path) -> Path:
-    """An extracted folder of ``n`` synthetic jurisdictions (as bench/scale.py makes it), reused if present."""
-    from make_corpus import make_corpus
+def make_data(n: int, folder: Path, years: int = 1) -> Path:
+    """An extracted folder of ``n`` synthetic jurisdictions (as bench/scale.py makes it), each with
+    ``years`` reports, reused if present."""
+    from make_corpus import make_corpus, make_series
 
+    if years > 1:
+        out = folder / f"data{n}x{years}"
+        if not (out / "manifest.json").exists():
+            config = folder / f"corpus{n}x{years}" / "config.yaml"
+            if not config.exists():
+                make_series(config.parent, n, years)
+            subprocess.run([sys.executable, "-m", "extract", "--config", str(config), "--out", str(out), "--workers",
+                            "2", "--replace"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        return out
     out = folder / f"data{n}"
     if (out / "manifest.json").exists():
         return out
@@ -261,11 +277,21 @@ def make_data(n: int, folder: Path) -> Path:
     return out
 
 
+def dashboard_env(n: int, folder: Path, years: int = 1) -> dict[str, str]:
+    """The dashboard's environment for ``n`` synthetic jurisdictions (``make_data``): DASHBOARD_DATA, and for a
+    series DASHBOARD_CONFIG too (its reports are listed in its own config, and their texts found from its folder)."""
+    env = {"DASHBOARD_DATA": str(make_data(n, folder, years))}
+    if years > 1:
+        env["DASHBOARD_CONFIG"] = str(folder / f"corpus{n}x{years}" / "config.yaml")
+    return env
+
+
 def _fmt(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
 
-def run(sizes: list[int], runs: int, only: list[str] | None, folder: Path, roots: list[Path]) -> list[str]:
+def run(sizes: list[int], runs: int, only: list[str] | None, folder: Path, roots: list[Path],
+        years: int = 1) -> list[str]:
     """Measure everything, ``runs`` times over; the Markdown table's lines."""
     from playwright.sync_api import sync_playwright
 
@@ -273,23 +299,24 @@ def run(sizes: list[int], runs: int, only: list[str] | None, folder: Path, roots
     for name, code in FLOORS.items():
         script = folder / f"floor_{len(settings)}.py"
         script.write_text(code, encoding="utf-8")
-        settings.append((name, script, None, [floor_page(name)], [floor_page(name)]))
+        settings.append((name, script, {}, [floor_page(name)], [floor_page(name)]))
     pages = [p for p in dashboard_pages() if only is None or p.name in only]
-    landing = dashboard_pages()[0]
+    landing = next(p for p in dashboard_pages() if p.name == "overview")
     colds = [Page("overview (Chinese, the default address)", "", landing.ready, landing.act), landing]
     for n in sizes:
-        data_dir = None if n <= 5 else make_data(n, folder)
+        extra = {} if n <= 5 else dashboard_env(n, folder, years)
         for root in roots:  # several checkouts (before and after a change): measured in the same rounds
-            column = f"{n:,}" if len(roots) == 1 else f"{n:,} {root.name}"
-            settings.append((column, root, data_dir, pages, colds))
+            size = f"{n:,}" if n <= 5 or years == 1 else f"{n:,} × {years} years"
+            column = size if len(roots) == 1 else f"{size} {root.name}"
+            settings.append((column, root, extra, pages, colds))
     results: dict[tuple[str, str, str], list[float]] = {}  # (column, page, measure) -> seconds per run
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
         for i in range(runs):  # every setting in each round: the machine's other work falls on all alike
-            for column, script, data_dir, these, landings in settings:
-                env = {**os.environ, **({"DASHBOARD_DATA": str(data_dir)} if data_dir else {})}
+            for column, script, extra, these, landings in settings:
+                env = {**os.environ, **extra}
                 got = {(page.name, "cold"): measure_cold(browser, script, env, page) for page in landings}
-                got.update(measure_warm(browser, script, env, these))
+                got.update(measure_warm(browser, script, env, these, landings[-1]))
                 for (name, measure), seconds in got.items():
                     results.setdefault((column, name, measure), []).append(seconds)
                 print(f"run {i + 1}/{runs}, {column}: " + ", ".join(f"{n} {m} {v:.2f}" for (n, m), v in got.items()),
@@ -341,7 +368,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[5, 3000], help="5 is the bundled data/")
     ap.add_argument("--runs", type=int, default=3, help="runs per figure (the median is shown)")
-    ap.add_argument("--pages", nargs="+", help="only these pages (overview compare profile themes reports upload)")
+    ap.add_argument("--pages", nargs="+",
+                    help="only these pages (trends overview compare profile themes reports upload)")
+    ap.add_argument("--years", type=int, default=1, help="reports per synthetic jurisdiction, one a year (default 1)")
     ap.add_argument("--corpus", type=Path, help="keep the synthetic corpus and its extraction here, for reuse")
     ap.add_argument("--roots", type=Path, nargs="+", default=[ROOT],
                     help="checkouts to measure in the same rounds (before and after a change); default this one")
@@ -352,7 +381,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.corpus or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        lines = run(args.sizes, args.runs, args.pages, folder, [r.resolve() for r in args.roots])
+        lines = run(args.sizes, args.runs, args.pages, folder, [r.resolve() for r in args.roots], args.years)
     load = os.getloadavg()
     print(f"\n{date.today().isoformat()}, {platform.node()}: {os.cpu_count()} cores, {platform.python_version()}, "
           f"load average {load[0]:.2f} at the end (other work shares the machine); "

@@ -1,12 +1,21 @@
 """A synthetic corpus with an answer key, for measuring speed and accuracy at scale.
 
-    python bench/make_corpus.py N [--out DIR] [--seed S]
+    python bench/make_corpus.py N [--out DIR] [--seed S] [--years K]
 
 Writes N reports (DIR/reports/<id>.txt) and DIR/key.yaml in the answer-key format of
 tests/gold_seeds.yaml. Each report recombines sentence patterns in the style of real bureau
 reports with new numbers, a real county- or prefecture-level name from the cpca gazetteer and
 a year; some sentences are traps (growth rates, exam pass rates, e-bidding) that the key lists
 under `not`. The patterns are written here, not taken from any bundled report.
+
+With ``--years K`` (K > 1) each of the N jurisdictions has a report for each of K years (2020
+on; about one in ten misses one of them), DIR/reports/<id>.<year>.txt: a series whose rates
+drift up a few points a year (capped at 100) and whose counts grow or shrink by up to a tenth,
+with now and then a figure left out of a year's report (a gap). A report is a jurisdiction ×
+year, and only a config names a report's jurisdiction and year, so DIR/config.yaml is the
+project's config.yaml listing these reports; extract them with
+``python -m extract --config DIR/config.yaml --out OUT --replace``. The key's ``j`` is then the
+report's name (``<id>.<year>``).
 """
 
 from __future__ import annotations
@@ -130,6 +139,80 @@ def make_report(rng: random.Random, jid: str, place: tuple[str, ...], year: int)
     return "\n".join(lines) + "\n", figures, traps
 
 
+FIRST_YEAR = 2020
+
+
+def _drift(rng: random.Random, unit: str, v: float) -> tuple[float, str]:
+    """Next year's value of a series: rates up a few points (at most 100), scores a little, counts ±10%."""
+    if unit == "%":
+        v = min(100.0, round(v + rng.uniform(-1, 4), 2))
+    elif unit == "分":
+        v = min(9.99, round(v + rng.uniform(-0.1, 0.3), 1))
+    else:
+        v = float(max(1, round(v * rng.uniform(0.9, 1.1))))
+    return v, (f"{v:g}" if unit in ("%", "分") else f"{int(v)}")
+
+
+def series_report(rng: random.Random, jid: str, place: tuple[str, ...], year: int,
+                  values: dict[str, tuple[float, str]]) -> tuple[str, list]:
+    """One year's report of a series: the figures of ``values`` (indicator -> value, as written)."""
+    name, prefecture = place[0], place[2]
+    parent = prefecture if prefecture.endswith(("市", "州", "盟", "地区")) else ""
+    lines, figures, paragraph = [f"{parent}{name}政务服务数据管理局{year}年工作总结", ""], [], []
+    for ind, unit, pattern in FIGURES:
+        if ind not in values:
+            continue
+        v, text = values[ind]
+        sentence = pattern.format(v=text, n=f"全{name[-1]}")
+        paragraph.append(sentence)
+        figures.append({"j": f"{jid}.{year}", "ind": ind, "value": v, "unit": unit, "q": "exact", "primary": True,
+                        "evidence": sentence})
+        if len(paragraph) >= 4:
+            lines.append("    " + ",".join(paragraph) + "。")
+            paragraph = []
+    if paragraph:
+        lines.append("    " + ",".join(paragraph) + "。")
+    lines += ["    " + rng.choice(FILLER) for _ in range(rng.randint(20, 40))]
+    rng.shuffle(lines[2:])
+    return "\n".join(lines) + "\n", figures
+
+
+def make_series(out: Path, n: int, years: int, seed: int = 7) -> Path:
+    """Write ``n`` jurisdictions × ``years`` reports, their config and key into ``out``; return the config."""
+    rng = random.Random(seed)
+    places = gazetteer()
+    (out / "reports").mkdir(parents=True, exist_ok=True)
+    config = yaml.safe_load((Path(__file__).resolve().parent.parent / "config.yaml").read_text("utf-8"))
+    config.pop("user_corpus", None)
+    listed, key = [], {"jurisdictions": [], "figures": [], "not": []}
+    for i in range(n):
+        place = places[(i * 7919) % len(places)]
+        jid = f"r{i:05d}"
+        chosen = [f for f in rng.sample(FIGURES, rng.randint(6, 12)) if f[0] != "licensing_items"]
+        values = {ind: _value(rng, unit) for ind, unit, _ in chosen}
+        units = {ind: unit for ind, unit, _ in chosen}
+        skipped = rng.randrange(years) if rng.random() < 0.1 else None  # a year without a report
+        for k in range(years):
+            year = FIRST_YEAR + k
+            if k:
+                values = {ind: _drift(rng, units[ind], v) for ind, (v, _) in values.items()}
+            if k == skipped:
+                continue
+            shown = {ind: v for ind, v in values.items() if rng.random() >= 0.1}  # now and then left out: a gap
+            text, figures = series_report(rng, jid, place, year, shown)
+            path = out / "reports" / f"{jid}.{year}.txt"
+            path.write_text(text, "utf-8")
+            facts = {"id": jid, "name_zh": place[0], "province": place[1], "prefecture": place[2],
+                     "level": LEVELS[place[0][-1]], "report_year": year, "adcode": place[3]}
+            listed.append({**facts, "report": f"reports/{path.name}"})
+            key["jurisdictions"].append({**facts, "id": f"{jid}.{year}"})
+            key["figures"] += figures
+    config["jurisdictions"] = listed
+    (out / "config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
+    (out / "key.yaml").write_text(yaml.safe_dump(key, allow_unicode=True, sort_keys=False), "utf-8")
+    return out / "config.yaml"
+
+
 def make_corpus(out: Path, n: int, seed: int = 7) -> Path:
     """Write ``n`` reports and their key into ``out``; return the key's path."""
     rng = random.Random(seed)
@@ -157,7 +240,13 @@ def main() -> None:
     ap.add_argument("n", type=int, help="number of reports")
     ap.add_argument("--out", default="bench/corpus", help="folder to write into (default bench/corpus)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--years", type=int, default=1, help="reports per jurisdiction, one a year from 2020 (default 1)")
     args = ap.parse_args()
+    if args.years > 1:
+        path = make_series(Path(args.out), args.n, args.years, args.seed)
+        print(f"wrote {args.n} jurisdictions × {args.years} years and {path} "
+              f"(python -m extract --config {path} --out OUT --replace)")
+        return
     path = make_corpus(Path(args.out), args.n, args.seed)
     print(f"wrote {args.n} reports and {path}")
 

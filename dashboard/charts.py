@@ -140,6 +140,8 @@ def matrix_figure(indicators: pd.DataFrame, reports: pd.DataFrame, config: Confi
                  [matrix_legend(shown, lang), years_line(reports, js, lang), source_line(reports, js, lang)],
                  height=40 + 34 * len(inds), note_shift=-250)  # footnotes from the figure's left edge
     fig.update_layout(margin={"l": 260, "t": TITLE_BLOCK + label_height + 10}, hovermode="closest",
+                      title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 18}},  # at the top, not
+                      # centred in a margin that slanted names make taller (they ran into the subtitle)
                       hoverdistance=-1, clickmode="event+select",
                       dragmode=False)
     return fig
@@ -408,4 +410,125 @@ def distribution_figure(values: pd.DataFrame, highlight: list[str], reports: pd.
     _base_layout(fig, title, subtitle, notes, height=340)
     if ind.unit == "%":
         fig.update_xaxes(ticksuffix="%")
+    return fig
+
+
+BOUND_SYMBOLS = {"more_than": "triangle-up", "at_least": "triangle-up", "less_than": "triangle-down",
+                 "approx": "diamond"}  # a point's marker says which way its bound goes
+POINT_LABELS = 6  # with up to this many lines every point carries its value; beyond, only bounds do
+
+
+def label_places(points: pd.DataFrame) -> dict[tuple[str, int], str]:
+    """Where each point's label goes, so that the labels of one year do not cover each other: the
+    highest point's above it, the lowest's below, those between to the right.
+
+    >>> pts = pd.DataFrame({"jurisdiction": ["a", "b", "c", "a"], "year": [2021, 2021, 2021, 2022],
+    ...                     "value": [1677.0, 1755.0, 900.0, 1820.0]})
+    >>> label_places(pts)
+    {('b', 2021): 'top center', ('a', 2021): 'middle right', ('c', 2021): 'bottom center', ('a', 2022): 'top center'}
+    """
+    out: dict[tuple[str, int], str] = {}
+    for year, same in points.groupby("year", sort=False):
+        ranked = same.sort_values("value", ascending=False, kind="stable")["jurisdiction"].tolist()
+        for i, j in enumerate(ranked):
+            out[(j, year)] = ("top center" if i == 0 else "bottom center" if i == len(ranked) - 1
+                              else "middle right")
+    return out
+
+
+def year_span(years: list[int]) -> str:
+    """Report years in few characters: a run of years as first–last.
+
+    >>> year_span([2020, 2021, 2022, 2024]), year_span([2019])
+    ('2020–2022, 2024', '2019')
+    """
+    runs: list[list[int]] = []
+    for y in sorted(set(years)):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def trend_sources(reports: pd.DataFrame, jurisdictions: list[str], lang: str, most: int = 12) -> str:
+    """The source line of a trend chart: each agency (or jurisdiction) with the years of its reports
+    (徐闻县政务服务数据管理局 2021–2023); beyond ``most`` jurisdictions, how many reports."""
+    sel = reports[reports["jurisdiction"].isin(jurisdictions)]
+    if len(set(sel["jurisdiction"])) > most:
+        return safe(t("source_many", lang, n=len(sel)), note_width(lang))
+    groups: dict[str, list[int]] = {}
+    for r in sel.itertuples():
+        who = with_pinyin(r.agency, lang) or display_name(reports, r.jurisdiction, lang)
+        groups.setdefault(who, []).extend([int(r.report_year)] if str(r.report_year).isdigit() else [])
+    agencies = "; ".join(f"{who} {year_span(ys)}".strip() for who, ys in groups.items())
+    return safe(t("source_line", lang, agencies=agencies), note_width(lang))
+
+
+def trend_figure(rows: pd.DataFrame, reports: pd.DataFrame, config: Config, indicator: str, lang: str,
+                 colors: dict[str, str]) -> go.Figure:
+    """One indicator over the report years: a line per jurisdiction (``trends.trend_rows`` of it).
+
+    A point is a report's headline, with its bound sign (>70%) and scope mark (†, *) in its label
+    and its bound in the marker's shape (▲ more than or at least, ▼ less than, ◆ about); a year
+    without a figure (not reported, or no report that year) is a gap: the line is not joined
+    across it, and nothing is drawn at zero. The footnotes explain the marks, name who reports no
+    figure at all, give the scope notes and the reports (agency and year) behind every point.
+    """
+    from .trends import REPORTED
+
+    ind = config.indicator(indicator)
+    part = rows[rows["indicator"] == indicator]
+    js = list(dict.fromkeys(part["jurisdiction"]))
+    drawn = [j for j in js if (part.loc[part["jurisdiction"] == j, "status"] == REPORTED).any()]
+    every_label = len(drawn) <= POINT_LABELS
+    fig = go.Figure()
+    notes, cells = [], []
+    places = label_places(part[part["status"] == REPORTED])
+    for j in drawn:
+        s = part[part["jurisdiction"] == j].sort_values("year")
+        ok = (s["status"] == REPORTED).tolist()
+        name = safe(s["name"].iloc[0])
+        color = colors.get(j, "#888")
+        texts = [safe(x) if good and (every_label or SIGNS.get(q)) else ""
+                 for x, q, good in zip(s["short"], s["qualifier"], ok, strict=True)]
+        hover = [f"<b>{name}</b> · {y}: {safe(x)}" + (f"<br>{safe(scope_note(sc, lang), 40)}" if sc else "")
+                 + f"<br><i>{safe(e, 40)}</i>" if good else ""
+                 for y, x, sc, e, good in zip(s["year"], s["text"], s["scope"], s["evidence"], ok, strict=True)]
+        fig.add_scatter(
+            x=s["year"].tolist(), y=[v if good else None for v, good in zip(s["value"], ok, strict=True)],
+            mode="lines+markers+text", name=name, connectgaps=False, cliponaxis=False,
+            line={"color": color, "width": 2.5}, text=texts,
+            textposition=[places.get((j, y), "top center") for y in s["year"]],
+            textfont={"size": 13, "color": color}, hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker={"color": color, "size": 11, "symbol": [BOUND_SYMBOLS.get(q, "circle") for q in s["qualifier"]],
+                    "line": {"width": 1, "color": "#fff"}})
+        for r in s[s["status"] == REPORTED].itertuples():
+            cells.append(r)
+            if r.scope:
+                notes.append(safe(f"{t('footnote_scope', lang)} · {s['name'].iloc[0]} {r.year}: "
+                                  f"{MARKS.get(r.kind, '')} {scope_note(r.scope, lang)}".replace("  ", " "),
+                                  note_width(lang)))
+    missing = [display_name(reports, j, lang) for j in js if j not in drawn]
+    if missing:
+        notes.insert(0, safe(f"{t('footnote_missing', lang)}: {', '.join(missing)}", note_width(lang)))
+    legend = matrix_legend(cells, lang)
+    notes = [legend, safe(t("trend_gaps", lang), note_width(lang)), *notes, trend_sources(reports, js, lang)]
+    title = ind.label_en if lang == "en" else ind.label_zh
+    subtitle = f"{t('trend_subtitle', lang)} · {t('unit_line', lang, unit=unit(ind.unit, lang))}"
+    _base_layout(fig, title, subtitle, notes, height=480)
+    shown = part.loc[part["jurisdiction"].isin(drawn), "year"]
+    if len(shown):  # every year from the first drawn to the last, each once, as a whole number
+        years = list(range(int(shown.min()), int(shown.max()) + 1))
+        fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years], showgrid=False,
+                         range=[years[0] - 0.5, years[-1] + 0.5])
+    if ind.unit == "%":
+        fig.update_yaxes(range=[0, 109], tickvals=[0, 20, 40, 60, 80, 100],
+                         ticktext=[f"{v}%" for v in (0, 20, 40, 60, 80, 100)])
+    else:
+        fig.update_yaxes(rangemode="tozero", tickformat=",~r")  # 12,000 (not 12k) in either language
+    fig.update_layout(legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top",
+                              "title": {"text": safe(t("jurisdictions", lang))}},
+                      margin={"r": 40}, hovermode="closest")
     return fig

@@ -22,9 +22,10 @@ from extract import load_config
 from extract.config import Config, Jurisdiction
 from extract.frame import read_indicators
 from extract.outputs import read_set
+from extract.paths import report_name
 from extract.readers import ReportText
 
-from .labels import with_pinyin
+from .labels import t, with_pinyin
 from .store import FigureStore, FrameStore, ParquetStore, Stacked, parquet_is_current
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,8 +55,9 @@ class Frames:
 
     @property
     def jurisdictions(self) -> list[str]:
-        """Jurisdiction ids in a steady order: config.yaml's first, then added ones by id."""
-        return list(self.reports["jurisdiction"])
+        """Jurisdiction ids in a steady order, each once: config.yaml's first, then added ones by id (in a
+        view of all years, ``years.view``, a jurisdiction with several reports is one name per report)."""
+        return list(dict.fromkeys(self.reports["jurisdiction"]))
 
 
 def load(data_dir: Path | None = None, config_path: Path | None = None) -> Frames:
@@ -83,9 +85,14 @@ def load(data_dir: Path | None = None, config_path: Path | None = None) -> Frame
 
 
 def _ordered(reports: pd.DataFrame, configured: list[str]) -> pd.DataFrame:
-    rank = {j: i for i, j in enumerate(configured)}
-    key = reports["jurisdiction"].map(lambda j: (rank.get(j, len(rank)), j))
-    return reports.assign(_k=key).sort_values("_k").drop(columns="_k").reset_index(drop=True)
+    """config.yaml's jurisdictions first, in its order, then the others by id; a jurisdiction's
+    reports together, by year."""
+    rank: dict[str, int] = {}
+    for j in configured:
+        rank.setdefault(j, len(rank))
+    year = pd.to_numeric(reports["report_year"], errors="coerce").fillna(-1)
+    key = [(rank.get(j, len(rank)), j, y) for j, y in zip(reports["jurisdiction"], year, strict=True)]
+    return reports.assign(_k=key).sort_values("_k", kind="stable").drop(columns="_k").reset_index(drop=True)
 
 
 def readable(reports: pd.DataFrame, jurisdictions: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -107,27 +114,32 @@ _NAMES: dict[int, tuple[weakref.ref, dict[str, tuple[str, str]]]] = {}
 def display_name(reports: pd.DataFrame, jurisdiction: str, lang: str) -> str:
     """The jurisdiction's name in ``lang``: in English its English name, else the Chinese with its
     pinyin beside it (an upload without an English name: 武侯区 (Wuhou Qu)); in Chinese the Chinese
-    name, else the English; the id where it has none.
+    name, else the English; the id where it has none. A jurisdiction with reports for several years
+    has the year of the report shown beside its name (徐闻县(2022年), Xuwen County (2022)), where
+    ``reports`` is a page's view of them (``years.view``: column ``shown_year``).
 
     Names are looked up in a table built once per frame, so thousands of calls stay cheap (the
     pinyin is cached by ``labels.pinyin``).
     """
     ref, names = _NAMES.get(id(reports), (None, None))
     if ref is None or ref() is not reports or jurisdiction not in names:
-        names = {r.jurisdiction: (r.name_zh or "", r.name_en or "")
-                 for r in reports[["jurisdiction", "name_zh", "name_en"]].itertuples()}
+        years = reports["shown_year"] if "shown_year" in reports else [""] * len(reports)
+        names = {j: (zh or "", en or "", year or "")
+                 for j, zh, en, year in zip(reports["jurisdiction"], reports["name_zh"], reports["name_en"], years,
+                                            strict=True)}
         _NAMES[id(reports)] = (weakref.ref(reports), names)
-    zh, en = names.get(jurisdiction, ("", ""))
-    if lang == "en":
-        return en or with_pinyin(zh, "en") or jurisdiction
-    return zh or en or jurisdiction
+    zh, en, year = names.get(jurisdiction, ("", "", ""))
+    name = (en or with_pinyin(zh, "en") or jurisdiction) if lang == "en" else (zh or en or jurisdiction)
+    return t("name_year", lang, name=name, year=year) if year else name
 
 
-def report_text(source: str, root: Path = ROOT) -> str:
-    """The report's text as the extractor read it (so offsets in the frame apply)."""
+def report_text(source: str, root: Path | None = None) -> str:
+    """The report's text as the extractor read it (so offsets in the frame apply). ``source`` is
+    relative to the folder of the config the reports were extracted with (default: ``CONFIG``'s,
+    the project root unless DASHBOARD_CONFIG names another project's)."""
     from extract.readers import read_report
 
-    return read_report(root / source).text  # source is relative to the project root
+    return read_report((root or CONFIG.parent) / source).text
 
 
 UPLOAD_PREFIX = "upload:"  # the source of a report that lives only in this browser session
@@ -143,8 +155,13 @@ class Upload:
     reports: pd.DataFrame
 
     @property
+    def name(self) -> str:
+        """The report's name in this session: its jurisdiction and year (``extract.paths.report_name``)."""
+        return report_name(self.jurisdiction.id, self.jurisdiction.report_year)
+
+    @property
     def source(self) -> str:
-        return f"{UPLOAD_PREFIX}{self.jurisdiction.id}"
+        return f"{UPLOAD_PREFIX}{self.name}"
 
 
 def extract_upload(config: Config, juris: Jurisdiction, report: ReportText) -> Upload:
@@ -160,7 +177,7 @@ def extract_upload(config: Config, juris: Jurisdiction, report: ReportText) -> U
     extractor = Extractor(config)
     doc, mentions, figures = extractor.extract_text(report.text, place_names(juris.name_zh, config.levels),
                                                     juris.report_year)
-    source = f"{UPLOAD_PREFIX}{juris.id}"
+    source = f"{UPLOAD_PREFIX}{report_name(juris.id, juris.report_year)}"
     result = ReportResult(juris, source, source, report, doc, mentions, figures)
     rows = io.BytesIO()
     indicators_frame([result], config).to_csv(rows, index=False, encoding="utf-8-sig", lineterminator="\n")

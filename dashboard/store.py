@@ -7,8 +7,8 @@ with a frame of ``extract.frame.INDICATOR_COLUMNS`` typed as ``read_indicators``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -84,6 +84,35 @@ class Stacked:
                primary_only: bool = False) -> pd.DataFrame:
         frames = [p.select(jurisdictions, indicators, primary_only) for p in self.parts]
         return pd.concat(frames, ignore_index=True).astype(TYPES) if len(frames) > 1 else frames[0]
+
+
+@dataclass(frozen=True)
+class Picked:
+    """The figures of some reports only (``years.view``): ``reports`` holds their (jurisdiction, year),
+    the year as text ('' where a report has none). Where all years of a jurisdiction are shown, its
+    figures are named for their report (``names``: (jurisdiction, year) -> '<id>.<year>'), and
+    ``select`` takes those names as it takes ids."""
+
+    base: FigureStore
+    reports: frozenset[tuple[str, str]]
+    names: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    def select(self, jurisdictions: Sequence[str] | None = None, indicators: Sequence[str] | None = None,
+               primary_only: bool = False) -> pd.DataFrame:
+        ids = None
+        if jurisdictions is not None:
+            own = {name: j for (j, _), name in self.names.items()}
+            ids = list(dict.fromkeys(own.get(j, j) for j in jurisdictions))
+        df = self.base.select(ids, indicators, primary_only)
+        years = df["report_year"].astype("string").fillna("")
+        mask = pd.MultiIndex.from_arrays([df["jurisdiction"], years]).isin(list(self.reports))
+        df = df[mask].reset_index(drop=True)
+        if self.names and len(df):
+            years = df["report_year"].astype("string").fillna("")
+            df["jurisdiction"] = [self.names.get((j, y), j) for j, y in zip(df["jurisdiction"], years, strict=True)]
+            if jurisdictions is not None:
+                df = df[df["jurisdiction"].isin(list(jurisdictions))].reset_index(drop=True)
+        return df
 
 
 def parquet_is_current(data_dir: Path) -> bool:

@@ -6,6 +6,7 @@ This is the one module of ``dashboard`` that uses Streamlit; the rest is plain c
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,9 @@ from urllib import parse
 
 import streamlit as st
 
-from . import data
+from extract.paths import report_name
+
+from . import data, years
 from .labels import LANGS, level, t
 
 # (script, label key, icon, url path): the menu, in display order
@@ -23,25 +26,48 @@ PAGES = [
     ("pages/profile.py", "profile", ":material/location_city:", "profile"),
     ("pages/map.py", "map", ":material/map:", "map"),
     ("pages/_themes.py", "themes", ":material/topic:", "themes"),  # not themes.py: see _first_run_of_the_server
+    ("pages/trends.py", "trends", ":material/show_chart:", "trends"),
     ("pages/reports.py", "reports", ":material/search:", "reports"),
     ("pages/upload.py", "upload", ":material/upload_file:", "upload"),
 ]
 
 
-def frames() -> data.Frames:
-    """The frames, read once, and again when data/ changes (python -m extract added a report),
-    with the reports this session uploaded and confirmed."""
+def all_frames() -> data.Frames:
+    """Every report: the frames, read once, and again when data/ changes (python -m extract added a
+    report), with the reports this session uploaded and confirmed."""
     stamp = tuple(p.stat().st_mtime_ns for p in sorted(data.DATA.glob("*.csv")))
     return data.with_uploads(_frames(str(data.DATA), str(data.CONFIG), stamp), list(uploads().values()))
 
 
+def frames() -> data.Frames:
+    """The reports a page compares: each jurisdiction's latest, or those of the year the sidebar's
+    year control chose (``years.view``; the control is there once some jurisdiction has reports
+    for several years). A view is made once per frames and choice (0.1 s at 15,000 reports)."""
+    every = all_frames()
+    choice = year_choice(every.reports)
+    ref, view = _VIEWS.get((id(every.reports), choice), (None, None))
+    if ref is None or ref() is not every.reports:
+        view = years.view(every, choice)
+        with _views_lock:  # sessions run in threads of their own
+            for key in [k for k, (r, _) in _VIEWS.items() if r() is None]:
+                del _VIEWS[key]  # views of frames no longer read
+            _VIEWS[(id(every.reports), choice)] = (weakref.ref(every.reports), view)
+    return view
+
+
+_VIEWS: dict[tuple[int, str], tuple[weakref.ref, data.Frames]] = {}
+_views_lock = threading.Lock()
+
+
 def uploads() -> dict[str, data.Upload]:
-    """This session's confirmed uploads, by jurisdiction id."""
+    """This session's confirmed uploads, by report name (``data.Upload.name``)."""
     return st.session_state.setdefault("uploads", {})
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _frames(data_dir: str, config: str, stamp: tuple[int, ...]) -> data.Frames:  # stamp: part of the key
+    """One object for every session and run, never copied: pages only read it (copying 15,000 reports'
+    frames out of a data cache on each call cost 0.07 s, two or three times a run)."""
     return data.load(Path(data_dir), Path(config))
 
 
@@ -49,6 +75,35 @@ def report_text(source: str) -> str:
     if source.startswith(data.UPLOAD_PREFIX):
         return uploads()[source.removeprefix(data.UPLOAD_PREFIX)].report.text
     return _report_text(source)
+
+
+YEAR = "year"  # the year control's parameter: ?year=latest | 2022 | all
+
+
+def year_choice(reports) -> str:
+    """The session's choice of report per jurisdiction: the address's ?year= (a shared address, back and
+    forward), else the session's, else the latest; ``years.LATEST`` where no jurisdiction has several."""
+    if not years.several(reports):
+        return years.LATEST
+    chosen = _kept_filter(YEAR, years.choices(reports))
+    return chosen[0] if chosen else years.LATEST
+
+
+def _year_control(reports, lang: str) -> None:
+    """The sidebar's year control, on the pages that compare jurisdictions (``YEAR_PAGES``)."""
+    if not years.several(reports):
+        return
+    options = years.choices(reports)
+    st.session_state["year_choice"] = year_choice(reports)  # as with the language switch (see below)
+    names = {years.LATEST: t("year_latest", lang), years.ALL: t("year_all", lang)}
+    st.sidebar.selectbox(t("year_choice", lang), options, key="year_choice", on_change=_year_chosen,
+                         format_func=lambda y: names.get(y) or t("year_one", lang, year=y))
+
+
+def _year_chosen() -> None:
+    value = st.session_state.get("year_choice") or years.LATEST
+    st.session_state["_filters"] = {**_filters(), YEAR: [value]}
+    set_url_list(YEAR, [value])
 
 
 _warm_lock = threading.Lock()
@@ -208,8 +263,9 @@ def theme_sentences(jurisdiction: str, theme_id: str) -> list[str]:
 #   without them (the browser's back button to an older entry) gets them back.
 # - The sidebar filters are one choice for every page: kept in the session, shown in the address.
 LANG = "language"
-SHARED = ("prov", "lvl", "yr")  # the sidebar filters' parameters (see ``filters``)
-REPORT_PARAMS = ("j", "tjs", "tj", "jur")  # parameters that name reports (Compare, Themes, Profile)
+SHARED = ("prov", "lvl", "yr", "year")  # the sidebar filters' parameters (see ``filters``) and the year control's
+YEAR_PAGES = ("overview", "compare", "profile", "map", "themes", "reports")  # with the year control
+REPORT_PARAMS = ("j", "tjs", "tj", "jur")  # parameters that name reports (Compare, Themes, Profile, Trends)
 
 
 def session_language() -> str:
@@ -349,6 +405,7 @@ ADDRESS_WIDGETS = {
     "profile": ("jurisdiction",),
     "themes": ("theme_js", "raw", "term"),
     "reports": ("query",),
+    "trends": ("trend_js", "trend_inds"),
 }
 
 
@@ -386,6 +443,8 @@ def setup(title_key: str) -> str:
     )
     with menu:
         _menu(lang, title_key)
+    if title_key in YEAR_PAGES:
+        _year_control(all_frames().reports, lang)
     st.title(t(title_key, lang))
     _note_missing_reports(lang)
     return lang
@@ -420,7 +479,10 @@ def _note_missing_reports(lang: str) -> None:
     params = st.query_params.to_dict()
     if not any(params.get(p) for p in REPORT_PARAMS):
         return
-    missing = missing_reports(params, frames().jurisdictions)
+    reports = all_frames().reports  # ids, and the names of reports when all years are shown (xuwen.2021)
+    known = {*reports["jurisdiction"], *(report_name(j, y) for j, y in zip(reports["jurisdiction"],
+                                                                         reports["report_year"], strict=True) if y)}
+    missing = missing_reports(params, list(known))
     if missing:
         st.info(t("not_in_session", lang, ids=", ".join(missing)), icon=":material/link_off:")
 
@@ -434,7 +496,7 @@ def filters(f: data.Frames, lang: str) -> list[str]:
         chosen = []
         for name, column, key in (("prov", "province", "provinces"), ("lvl", "level", "levels"),
                                   ("yr", "report_year", "years")):
-            options = sorted({str(v) for v in reports[column] if str(v)})
+            options = sorted({str(v) for v in reports[column].unique() if str(v)})
             value = _kept_filter(name, options)
             st.session_state[f"filter_{name}"] = value  # as with the language switch (see above)
             st.multiselect(t(key, lang), options, key=f"filter_{name}", on_change=_filter_chosen, args=(name,),

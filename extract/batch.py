@@ -54,6 +54,7 @@ class Job:
     id: str | None = None  # the id of a report config.yaml does not list (default: from its file name)
     stage: str | None = None  # where the files are written, until the set is swapped in (default: out)
     time_limit: float | None = None  # seconds; None: no limit
+    text_name: str | None = None  # texts/<name>.txt, where the text is kept (default: the id; see derive.py)
 
 
 @dataclass
@@ -93,7 +94,7 @@ def extract_one(job: Job) -> Rows:
     if hit is not None:
         rows, text = hit
         if text is not None:
-            _write_text(job, rows.jurisdiction, text)
+            _write_text(job, job.text_name or rows.jurisdiction, text)
         rows.cached = True
         return rows
     result = _extract(extractor, job, juris, jid)
@@ -159,8 +160,9 @@ def _keep_text(result: ReportResult, job: Job, root: Path) -> str | None:
         return None
     if result.report.is_own_text and own_name:
         return None
-    _write_text(job, result.jurisdiction.id, result.report.text)
-    result.source = _source(Path(job.out) / "texts" / f"{result.jurisdiction.id}.txt", root)
+    name = job.text_name or result.jurisdiction.id
+    _write_text(job, name, result.report.text)
+    result.source = _source(Path(job.out) / "texts" / f"{name}.txt", root)
     return result.report.text
 
 
@@ -226,6 +228,7 @@ def _cache_file(job: Job, config: Config) -> Path | None:
     juris = json.dumps(job.jurisdiction, sort_keys=True, default=str)
     setup = hashlib.sha256(b"\0".join([
         CODE_DIGEST.encode(), config.path.read_bytes(), juris.encode(), (job.id or "").encode(),
+        (job.text_name or "").encode(),
         os.fsencode(os.path.abspath(job.out)), os.fsencode(os.path.abspath(job.path))])).hexdigest()[:16]
     return Path(job.cache) / setup / f"{digest}.json"
 

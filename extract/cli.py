@@ -26,7 +26,7 @@ from tqdm import tqdm
 
 from . import batch, locks
 from .config import Config, Jurisdiction, load_config
-from .corpus import keep_reports, remove_reports
+from .corpus import keep_reports, remove_reports, same_jurisdiction
 from .derive import Options, Outcome, derive
 from .errors import ExtractError
 from .manifest import Corpus
@@ -178,12 +178,20 @@ def add(argv: list[str]) -> int:
             report = read_report(file)
             doc = prepare(report.text, config.chrome_lines)
             d = detect(doc.analysis, doc.text, config.levels)
-            juris = Jurisdiction(
-                id=args.id or stem_id(file.stem, report.sha256), name_zh=args.name or d.name_zh,
-                name_en=args.name_en, province=args.province or d.province, prefecture=d.prefecture,
-                level=args.level or d.level, report_year=args.year or d.report_year, agency=args.agency or d.agency,
-                report="")
-            juris = replace(juris, adcode=adcode(juris.name_zh, juris.province, juris.prefecture))
+            jid = args.id or stem_id(file.stem, report.sha256)
+            known = same_jurisdiction(jid, config.jurisdictions)  # another year's report of it: its place
+            if known is not None:
+                juris = replace(known, report_year=args.year or d.report_year, agency=args.agency or d.agency,
+                                report="", name_zh=args.name or known.name_zh, name_en=args.name_en or known.name_en,
+                                province=args.province or known.province, level=args.level or known.level)
+            else:
+                juris = Jurisdiction(
+                    id=jid, name_zh=args.name or d.name_zh,
+                    name_en=args.name_en, province=args.province or d.province, prefecture=d.prefecture,
+                    level=args.level or d.level, report_year=args.year or d.report_year,
+                    agency=args.agency or d.agency, report="")
+            if known is None or juris.name_zh != known.name_zh or juris.province != known.province:
+                juris = replace(juris, adcode=adcode(juris.name_zh, juris.province, juris.prefecture))
             reports.append((file.read_bytes(), file.suffix, juris))
             files.append(file)
         except (ExtractError, OSError) as e:
@@ -212,6 +220,7 @@ def build_remove_parser() -> argparse.ArgumentParser:
                     "(its file is moved to corpus/removed/), then extract --out again.",
     )
     p.add_argument("ids", nargs="+", metavar="ID", help="jurisdiction ids, as in reports.csv")
+    p.add_argument("--year", type=int, help="only the report of this year (default: every kept report of the id)")
     p.add_argument("--out", default="data", metavar="DIR", help="the output folder (default: data)")
     p.add_argument("--config", default=None, metavar="FILE", help="the config file (default: config.yaml)")
     _run_options(p)
@@ -222,8 +231,10 @@ def remove(argv: list[str]) -> int:
     """``python -m extract remove ID``: drop reports on purpose, then extract --out again."""
     args = build_remove_parser().parse_args(argv)
     config_path = Path(args.config) if args.config else DEFAULT_CONFIG
-    outcome = _run(lambda: remove_reports(config_path, Path(args.out), args.ids, _options(args)), Path(args.out))
+    outcome = _run(lambda: remove_reports(config_path, Path(args.out), args.ids, _options(args), args.year),
+                   Path(args.out))
     if isinstance(outcome, int):
         return outcome
-    print(f"removed {', '.join(map(repr, args.ids))} from {shown(outcome.out)}/", file=sys.stderr)
+    year = f" ({args.year})" if args.year else ""
+    print(f"removed {', '.join(map(repr, args.ids))}{year} from {shown(outcome.out)}/", file=sys.stderr)
     return _summary(outcome)

@@ -39,6 +39,20 @@ class Jurisdiction:
     adcode: str | None = None  # 6 digits: the division's administrative code (the Map page)
 
 
+def clash(jid: str, year: int | None, reports: tuple[Jurisdiction, ...] | list[Jurisdiction]) -> Jurisdiction | None:
+    """The report among ``reports`` that a report of ``jid`` for ``year`` may not stand beside, or None.
+
+    A report is a jurisdiction × year: a jurisdiction may have a report for each year, so the same
+    id is a clash only with the same year, or where either report has no year (then nothing would
+    tell the two apart).
+
+    >>> hengnan = Jurisdiction("hengnan", report_year=2021)
+    >>> clash("hengnan", 2022, [hengnan]), clash("hengnan", 2021, [hengnan]).id, clash("hengnan", None, [hengnan]).id
+    (None, 'hengnan', 'hengnan')
+    """
+    return next((j for j in reports if j.id == jid and (year is None or j.report_year in (None, year))), None)
+
+
 @dataclass(frozen=True)
 class Category:
     id: str
@@ -188,8 +202,10 @@ class Config:
 # ---------------------------------------------------------------- loading
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader that refuses a mapping with the same key twice."""
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader that refuses a mapping with the same key twice; libyaml's parser where PyYAML has
+    it (a config listing thousands of reports, one a jurisdiction and year, loads in a quarter of the
+    time)."""
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -243,7 +259,7 @@ def parse_config(data: Any, path: Path, check_reports: bool = True) -> Config:
     jurisdictions = tuple(_jurisdictions(v, top["jurisdictions"], path.parent, check_reports))
     user_corpus = path.parent / top["user_corpus"] if top.get("user_corpus") else None
     if user_corpus is not None and user_corpus.exists():
-        jurisdictions += _user_corpus(user_corpus, {j.id for j in jurisdictions}, check_reports)
+        jurisdictions += _user_corpus(user_corpus, jurisdictions, check_reports)
     scope = _scope(v, top["scope"])
     mt = v.mapping(top["matching"], "matching", {
         "gap": (int, True), "max_after": (int, True), "exclude_reach": (int, True), "after_stops": (list, False),
@@ -431,19 +447,23 @@ ADCODE_RE = re.compile(r"^\d{6}$")
 
 
 def _jurisdictions(v: _Validator, items: list, root: Path, check_reports: bool) -> list[Jurisdiction]:
-    seen: set[str] = set()
-    out = []
+    """The reports listed: a jurisdiction may be listed once per report year (see ``clash``)."""
+    out: list[Jurisdiction] = []
+    by_id: dict[str, list[Jurisdiction]] = {}  # the reports listed so far, by id (thousands: no scan each)
     for i, item in enumerate(items):
         where = f"jurisdictions[{i}]"
         code = item.get("adcode") if isinstance(item, dict) else None
         v.check(code is None or (isinstance(code, str) and bool(ADCODE_RE.match(code))), f"{where}.adcode",
                 f"expected 6 digits in quotes (\"430422\"), got {code!r}")
         v.mapping(item, where, _JURISDICTION_KEYS)
-        v.unique_id(item["id"], where, seen)
+        v.check(bool(ID_RE.match(item["id"])), f"{where}.id",
+                f"ids are lowercase letters, digits and _, got {item['id']!r}")
+        _no_clash(v, item["id"], item.get("report_year"), by_id.get(item["id"], ()), f"{where}.id", "")
         if check_reports:
             v.check((root / item["report"]).is_file(), f"{where}.report",
                     f"report file not found: {item['report']}")
         out.append(Jurisdiction(**item))
+        by_id.setdefault(item["id"], []).append(out[-1])
     return out
 
 
@@ -472,7 +492,20 @@ def _numbers(v: _Validator, obj: dict) -> NumberWords:
     )
 
 
-def _user_corpus(path: Path, taken: set[str], check_reports: bool) -> tuple[Jurisdiction, ...]:
+def _no_clash(v: _Validator, jid: str, year: int | None, listed: list[Jurisdiction] | tuple[Jurisdiction, ...],
+              where: str, elsewhere: str) -> None:
+    """Refuse a second report of ``jid`` for the same year, or one where a year is missing (``clash``)."""
+    other = clash(jid, year, listed)
+    if other is None:
+        return
+    if year is not None and other.report_year == year:
+        v.fail(where, f"duplicate id {jid!r} for report year {year}{elsewhere}; a jurisdiction has one report "
+                      f"a year")
+    v.fail(where, f"duplicate id {jid!r}{elsewhere}: several reports of one jurisdiction each need their "
+                  f"report_year")
+
+
+def _user_corpus(path: Path, taken: tuple[Jurisdiction, ...], check_reports: bool) -> tuple[Jurisdiction, ...]:
     """Jurisdictions researchers added, from their own file (validated like config.yaml's)."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_UniqueKeyLoader)
@@ -481,8 +514,12 @@ def _user_corpus(path: Path, taken: set[str], check_reports: bool) -> tuple[Juri
     v = _Validator(str(path))
     top = v.mapping(data or {"jurisdictions": []}, "", {"jurisdictions": (list, True)})
     added = _jurisdictions(v, top["jurisdictions"], path.parent, check_reports)
+    by_id: dict[str, list[Jurisdiction]] = {}
+    for j in taken:
+        by_id.setdefault(j.id, []).append(j)
     for i, j in enumerate(added):
-        v.check(j.id not in taken, f"jurisdictions[{i}].id", f"id {j.id!r} is already used in config.yaml")
+        _no_clash(v, j.id, j.report_year, by_id.get(j.id, ()), f"jurisdictions[{i}].id",
+                  " (already used in config.yaml)")
     return tuple(added)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from . import batch, locks, outputs
 from .config import Config, load_config
 from .frame import CsvSink, write_csv
 from .manifest import Corpus, read_corpus
-from .paths import shown
+from .paths import report_name, shown
 
 Change = Callable[[Corpus | None, Config], Corpus]  # (the folder's corpus, None if new; config) -> the corpus to write
 
@@ -71,47 +72,55 @@ def derive(config_path: Path, out: Path, change: Change = as_it_is, options: Opt
             cache = None
             if options.use_cache:
                 cache = str(options.cache or config.root / ".cache" / "extract")
+            listed = corpus.jobs(config)
+            shared = {jid for jid, n in Counter(jid for _, _, jid in listed).items() if n > 1}
             jobs = [batch.Job(str(path), asdict(juris) if juris else None, str(config.path), str(out), cache, jid,
-                              str(stage.path), options.time_limit)
-                    for path, juris, jid in corpus.jobs(config)]
+                              str(stage.path), options.time_limit,
+                              report_name(jid, juris.report_year) if juris and jid in shared else None)
+                    for path, juris, jid in listed]
             reports, failed, figures, rows = write_all(jobs, stage.path, options)
             if len(jobs) >= options.parquet_from or (out / "indicators.parquet").exists():
                 to_parquet(stage.path)  # large runs, and kept up to date once there
                 rows.update({name.replace(".csv", ".parquet"): n for name, n in rows.items() if name != "errors.csv"})
-            stage.commit(corpus, reports, rows)
-    return Outcome(out, corpus, reports, figures, failed)
+            stage.commit(corpus, [jid for jid, _ in reports], rows, [year for _, year in reports])
+    return Outcome(out, corpus, [jid for jid, _ in reports], figures, failed)
 
 
 def write_all(jobs: list[batch.Job], folder: Path, options: Options | None = None
-              ) -> tuple[list[str], list[dict], int, dict[str, int]]:
+              ) -> tuple[list[tuple[str, int | None]], list[dict], int, dict[str, int]]:
     """Extract ``jobs`` and stream their rows into ``folder``.
 
-    Returns (report ids, failed report rows, figure count, rows of each CSV). A file with the
-    content of an earlier one is a duplicate: reported, and its figures not added again.
+    Returns (each report's (id, year), failed report rows, figure count, rows of each CSV). A file
+    with the content of an earlier report (another jurisdiction, or another year of the same one)
+    is a duplicate: reported, and its figures not added again.
     """
     options = options or Options()
     sink = CsvSink(folder)
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, object]] = {}
     reports, failed = [], []
     rows = dict.fromkeys(("indicators.csv", "mentions.csv", "reports.csv"), 0)
     show = options.progress_from is not None and len(jobs) >= options.progress_from
     try:
         with tqdm(total=len(jobs), unit="report", file=sys.stderr, disable=not show, desc="extracting") as progress:
             for job, r in zip(jobs, batch.run(jobs, options.workers, options.engine, options.scheduler), strict=True):
-                if r.ok and r.sha256 in seen and seen[r.sha256] != r.jurisdiction:
-                    message = f"duplicate of {seen[r.sha256]!r} (same file content), not added again"
+                report = (r.jurisdiction, r.report.get("report_year"))
+                if r.ok and r.sha256 in seen and seen[r.sha256] != report:
+                    other, year = seen[r.sha256]
+                    message = (f"duplicate of {other!r}{f' ({year})' if other == r.jurisdiction else ''} "
+                               f"(same file content), not added again")
                     r = batch.Rows(r.jurisdiction, r.sha256, False, report={
                         **r.report, "status": "error", "message": message, "mentions": 0, "figures": 0,
                         "indicators": 0})
                 elif r.ok:
-                    seen[r.sha256] = r.jurisdiction
+                    seen[r.sha256] = report
                 sink.write("indicators", r.indicators)
                 sink.write("mentions", r.mentions)
                 sink.write("reports", [r.report])
                 rows["indicators.csv"] += len(r.indicators)
                 rows["mentions.csv"] += len(r.mentions)
                 rows["reports.csv"] += 1
-                reports.append(r.jurisdiction)
+                year = r.report.get("report_year")
+                reports.append((r.jurisdiction, year if isinstance(year, int) else None))
                 if not r.ok:
                     failed.append(r.report)
                     if options.log:

@@ -26,7 +26,7 @@ INDICATOR_COLUMNS = [
 ]
 MENTION_COLUMNS = [
     "jurisdiction", "value", "unit", "qualifier", "change", "indicator", "evidence", "source",
-    "start", "end", "clause",
+    "start", "end", "clause", "report_year",  # report_year last: added when a jurisdiction could have several
 ]
 REPORT_COLUMNS = [
     "jurisdiction", "name_zh", "name_en", "province", "prefecture", "level", "report_year",
@@ -105,7 +105,7 @@ def mention_rows(r: ReportResult) -> list[dict]:
         "qualifier": m.qualifier, "change": m.is_change,
         "indicator": mapped.get(m.start, ""), "evidence": m.surface,
         "source": r.source, "start": m.start, "end": m.end,
-        "clause": r.report.text[m.clause.start:m.clause.end],
+        "clause": r.report.text[m.clause.start:m.clause.end], "report_year": r.jurisdiction.report_year,
     } for m in r.mentions]
 
 
@@ -150,7 +150,8 @@ def mentions_frame(results: Iterable[ReportResult]) -> pd.DataFrame:
     import pandas as pd
 
     df = pd.DataFrame([row for r in results for row in mention_rows(r)], columns=MENTION_COLUMNS)
-    return df.astype({"value": "float64", "change": "bool", "start": "int64", "end": "int64"})
+    return df.astype({"value": "float64", "change": "bool", "start": "int64", "end": "int64",
+                      "report_year": "Int64"})
 
 
 def reports_frame(results: Iterable[ReportResult]) -> pd.DataFrame:

@@ -6,14 +6,17 @@
      "corpus": {"config_reports": true,
                 "added": [{"id": "hengnan", "path": "../reports/hengnan.txt"}]},
      "reports": ["hengnan", "leiyang", ...],
+     "report_years": [2021, 2022, ...],
      "files": {"indicators.csv": {"rows": 52, "sha256": "..."}, "texts/word.txt": {"sha256": "..."}}}
 
 ``corpus`` is the one source of truth of an output folder: it is always extracted from
 config.yaml's reports (with the user corpus config.yaml points to) when ``config_reports`` is
 true, then the reports added from the command line (``added``: each id with its file, relative
 to the project root). A report stays until it is removed on purpose (``python -m extract
-remove ID``, or ``--replace``). ``reports`` and ``files`` describe the set written from it:
-the jurisdiction ids in reports.csv, and every file with its sha256 (and rows, for tables).
+remove ID``, or ``--replace``). ``reports``, ``report_years`` and ``files`` describe the set written from it:
+the jurisdiction ids in reports.csv and the year of each report (a report is a jurisdiction ×
+year: one id may stand there once per year; null where a report has no year), and every file
+with its sha256 (and rows, for tables).
 """
 
 from __future__ import annotations
@@ -148,15 +151,21 @@ def parse(data: bytes, where: Path | str) -> tuple[Corpus, list[str], dict[str, 
         entries.append(Added(a["id"], a["path"]))
     if not isinstance(reports, list) or not all(isinstance(r, str) for r in reports):
         raise bad("reports", "expected a list of jurisdiction ids")
+    years = top.get("report_years", [None] * len(reports))  # older manifests have none
+    if not (isinstance(years, list) and len(years) == len(reports)
+            and all(y is None or (isinstance(y, int) and not isinstance(y, bool)) for y in years)):
+        raise bad("report_years", "expected a year (or null) for each of reports")
     if not isinstance(files, dict) or not all(isinstance(f, dict) and isinstance(f.get("sha256"), str)
                                               for f in files.values()):
         raise bad("files", "expected {name: {sha256: ...}}")
     return Corpus(corpus["config_reports"], tuple(entries)), reports, files
 
 
-def dumps(corpus: Corpus, reports: list[str], files: dict[str, dict]) -> bytes:
+def dumps(corpus: Corpus, reports: list[str], files: dict[str, dict], years: list[int | None] | None = None
+          ) -> bytes:
     """The manifest's bytes: the same for the same set, whenever and wherever it is written."""
-    top = {"format": FORMAT, "corpus": corpus.to_json(), "reports": reports, "files": files}
+    years = [None] * len(reports) if years is None else years
+    top = {"format": FORMAT, "corpus": corpus.to_json(), "reports": reports, "report_years": years, "files": files}
     return (json.dumps(top, indent=1, sort_keys=True, ensure_ascii=True) + "\n").encode("ascii")
 
 

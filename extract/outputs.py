@@ -121,14 +121,16 @@ class Staging:
         if not self.committed and self.path is not None:
             shutil.rmtree(self.path, ignore_errors=True)
 
-    def commit(self, corpus: Corpus, reports: list[str], rows: dict[str, int]) -> None:
-        """Write the manifest (``rows``: row count of each table file) and swap the set in."""
+    def commit(self, corpus: Corpus, reports: list[str], rows: dict[str, int],
+               years: list[int | None] | None = None) -> None:
+        """Write the manifest (``rows``: row count of each table file; ``years``: each report's year) and
+        swap the set in."""
         if self.path is None:
             raise RuntimeError("Staging.commit outside its with-block")
         previous = _previous_files(self.out)
         _carry_over(self.out, self.path)
         files = describe(self.path, rows)
-        _write(self.path / MANIFEST, manifest.dumps(corpus, reports, files))
+        _write(self.path / MANIFEST, manifest.dumps(corpus, reports, files, years))
         _fsync_dir(self.path)
         old = swap(self.path, self.out, previous)
         self.committed = True

@@ -40,6 +40,20 @@ def stem_id(stem: str, digest: str) -> str:
     return jid
 
 
+def report_name(jid: str, year: int | str | None) -> str:
+    """The name of one report of a jurisdiction that has reports for several years: ``<id>.<year>``.
+
+    A report is a jurisdiction × year. Where a jurisdiction has several, this names each one in a
+    file name (``corpus/hengnan.2022.txt``, ``texts/hengnan.2022.txt``) and in the dashboard's address
+    when all years are shown; an id never holds a dot, so the name cannot be mistaken for another
+    jurisdiction's id. Without a year it is the id alone.
+
+    >>> report_name("hengnan", 2022), report_name("hengnan", "2022"), report_name("hengnan", None)
+    ('hengnan.2022', 'hengnan.2022', 'hengnan')
+    """
+    return f"{jid}.{year}" if year not in (None, "") else jid
+
+
 def name_id(path: Path) -> str:
     """The id a report file's name gives (``report_<hash of the name>`` where nothing Latin is left)."""
     return stem_id(path.stem, name_hash(path.name))

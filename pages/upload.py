@@ -17,21 +17,22 @@ from dashboard import data, ui, uploads
 from dashboard.labels import t
 from dashboard.text_views import md_escape
 from extract import ExtractError, UnreadableReport
-from extract.config import ID_RE, Jurisdiction
-from extract.corpus import keep_reports
+from extract.config import ID_RE, Jurisdiction, clash
+from extract.corpus import keep_reports, same_jurisdiction
 from extract.metadata import adcode, detect
 from extract.paths import stem_id
 from extract.readers import MAX_BYTES, SUFFIXES, read_bytes
 from extract.text import prepare
 
 lang = ui.setup("upload")
-f = ui.frames()
+f = ui.all_frames()
 config = f.config
 st.caption(t("upload_help", lang, types=", ".join(SUFFIXES), mb=MAX_BYTES // 2**20))
 files = st.file_uploader(t("upload_files", lang), accept_multiple_files=True, key="files",
                          type=[s.lstrip(".") for s in SUFFIXES], max_upload_size=MAX_BYTES // 2**20)
 known = {r.sha256: r.jurisdiction for r in f.reports.itertuples() if r.sha256}
-taken = set(f.jurisdictions)
+taken = [Jurisdiction(r.jurisdiction, report_year=int(r.report_year) if str(r.report_year).isdigit() else None)
+         for r in f.reports.itertuples()]  # a report is a jurisdiction × year: the same id may come for another year
 done = st.session_state.setdefault("upload_done", {})  # sha256 -> what became of a file this session
 
 for file in files or []:
@@ -74,30 +75,35 @@ for file in files or []:
         agency = st.text_input(t("agency", lang), value=found.agency or "", key=f"agency_{sha}")
         confirmed = st.form_submit_button(t("confirm", lang), icon=":material/check:")
     if confirmed:
-        if not ID_RE.match(jid) or jid in taken:
-            st.error(t("bad_id", lang, id=jid), icon=":material/error:")
+        if not ID_RE.match(jid) or clash(jid, int(year), taken) is not None:
+            st.error(t("bad_id", lang, id=jid, year=int(year)), icon=":material/error:")
             continue
-        juris = Jurisdiction(id=jid, name_zh=name_zh or None, name_en=name_en or None, province=province or None,
-                             prefecture=found.prefecture, level=level or None, report_year=int(year),
-                             agency=agency or None, report="",
+        earlier = same_jurisdiction(jid, config.jurisdictions)  # another year's report of it: names it lacks
+        juris = Jurisdiction(id=jid, name_zh=name_zh or None, name_en=name_en or (earlier and earlier.name_en) or None,
+                             province=province or None, prefecture=found.prefecture, level=level or None,
+                             report_year=int(year), agency=agency or None, report="",
                              adcode=adcode(name_zh, province, found.prefecture))  # the Map page's code, or None
         upload = data.extract_upload(config, juris, report)
-        ui.uploads()[jid] = upload
+        ui.uploads()[upload.name] = upload
+        taken.append(juris)
         ui.join_selections(jid)
-        st.session_state.setdefault("upload_bytes", {})[jid] = (raw, Path(file.name).suffix)
+        st.session_state.setdefault("upload_bytes", {})[upload.name] = (raw, Path(file.name).suffix)
         done[sha] = ("joined", {"id": jid, "n": len(upload.indicators)})
         st.success(t("joined", lang, id=jid, n=len(upload.indicators)), icon=":material/check_circle:")
 
 added = ui.uploads()
 if added:
     st.subheader(t("session_reports", lang))
-for jid, upload in list(added.items()):
+ids = [u.jurisdiction.id for u in added.values()]
+for name, upload in list(added.items()):
+    jid, year = upload.jurisdiction.id, upload.jurisdiction.report_year
     left, right = st.columns([4, 1])
-    left.html(f"<b>{html.escape(data.display_name(f.reports, jid, lang))}</b> ({html.escape(jid)}) · "
+    left.html(f"<b>{html.escape(data.display_name(f.reports, jid, lang))}</b> ({html.escape(jid)}, {year}) · "
               f"{len(upload.indicators)} {html.escape(t('figures_found', lang))} · "
               f"<span style='color:#8A4B00'>{html.escape(t('user_added', lang))}</span>")
-    if right.button(t("keep", lang), key=f"keep_{jid}", icon=":material/save:"):
-        raw, suffix = st.session_state["upload_bytes"][jid]
+    key = f"keep_{jid}" if ids.count(jid) == 1 else f"keep_{jid}_{year}"  # two years of one id: one button each
+    if right.button(t("keep", lang), key=key, icon=":material/save:"):
+        raw, suffix = st.session_state["upload_bytes"][name]
         try:
             kept = keep_reports(config.path, data.DATA, [(raw, suffix, upload.jurisdiction)])
         except ExtractError as e:
@@ -106,7 +112,7 @@ for jid, upload in list(added.items()):
             for _, message in kept.refused:
                 st.error(md_escape(message), icon=":material/error:")
             for _, target in kept.kept:
-                del added[jid]
-                st.session_state["upload_bytes"].pop(jid, None)
+                del added[name]
+                st.session_state["upload_bytes"].pop(name, None)
                 done[upload.report.sha256] = ("kept", {"path": str(target)})
                 st.success(t("kept", lang, path=str(target)), icon=":material/save:")

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "compare", "profile", "_themes", "reports"]
+PAGES = ["overview", "compare", "profile", "_themes", "reports", "trends"]
 
 
 def run(page: str, **params: str) -> AppTest:
@@ -212,7 +212,7 @@ def test_keep_saves_into_the_corpus_and_data(tmp_path, monkeypatch) -> None:
 
 # --- Issue 13: a researcher's whole journey. Each bug first reproduced here, then fixed. ---
 
-APP_PAGES = ["overview", "compare", "profile", "_themes", "reports", "upload"]
+APP_PAGES = ["overview", "compare", "profile", "_themes", "trends", "reports", "upload"]
 TITLES = {"zh": "总览", "en": "Overview"}
 
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SHOTS = ROOT / "screenshots"
 PAGES = {"overview": "", "compare": "compare", "profile": "profile", "themes": "themes?term=一网通办",
-         "reports": "reports?q=好差评", "map": "map"}
+         "reports": "reports?q=好差评", "map": "map", "trends": "trends"}
 CHART_READY = '[data-testid="stApp"][data-test-script-state="notRunning"] [data-testid="stPlotlyChart"] .main-svg'
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -40,8 +40,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def dashboard_server() -> Iterator[str]:
-    """A dashboard (streamlit run app.py) on a free port; its address. Skips where chromium is missing."""
+def dashboard_server(env: dict[str, str] | None = None) -> Iterator[str]:
+    """A dashboard (streamlit run app.py) on a free port, ``env`` added to its environment (DASHBOARD_DATA
+    and DASHBOARD_CONFIG: another project's reports); its address. Skips where chromium is missing."""
     if not CHROMIUM.exists():
         pytest.skip(f"BROWSER TEST SKIPPED: {CHROMIUM} not found; install Debian's chromium and fonts-noto-cjk "
                     "(make test does this as root)")
@@ -51,7 +52,7 @@ def dashboard_server() -> Iterator[str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -159,4 +160,51 @@ def test_back_within_a_page_undoes_a_selection(server, browser) -> None:
     page.wait_for_timeout(1000)
     assert "cat=online" in page.url  # the address stays the older one ...
     assert title.text_content() == "Online services"  # ... and so does the page
+    page.close()
+
+
+TRACES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(d => d.data.map(t => [t.name, t.x, t.y]))"""
+LINES = """(name) => [...document.querySelectorAll('.js-plotly-plot .scatterlayer .trace')]
+    .filter(g => g.closest('.js-plotly-plot').data[[...g.parentNode.children].indexOf(g)].name === name)
+    .map(g => [g.querySelectorAll('.points path').length, (g.querySelector('.js-line') || {getAttribute: () => ''})
+        .getAttribute('d')])"""
+
+
+@pytest.fixture(scope="module")
+def second_year_server(tmp_path_factory):
+    """A dashboard on a project where ``python -m extract add`` kept Xuwen's 2022 report beside its 2021 one."""
+    from tests.multi_year import with_second_year
+
+    config, out = with_second_year(tmp_path_factory.mktemp("second_year"))
+    with dashboard_server({"DASHBOARD_DATA": str(out), "DASHBOARD_CONFIG": str(config)}) as url:
+        yield url
+
+
+@pytest.mark.parametrize(("lang", "name", "title"), [("zh", "徐闻县", "趋势"), ("en", "Xuwen County", "Trends")])
+def test_trends_draws_the_second_year(second_year_server, browser, lang: str, name: str, title: str) -> None:
+    """After `python -m extract add` of a second year for a seed: a two-point line on Trends, in both languages,
+    and both years in the overview's table when all years are asked for."""
+    page = browser.new_page(viewport={"width": 1500, "height": 2200})
+    page.goto(f"{second_year_server}/trends?lang={lang}&ind=full_online_rate,service_items_total", timeout=60_000)
+    page.wait_for_selector(CHART_READY, timeout=60_000)
+    page.wait_for_timeout(800)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator("h1").first.inner_text() == title
+    rate, items = page.evaluate(TRACES)
+    assert [name, [2021, 2022], [96.08, 98]] in rate
+    assert [name, [2021, 2022], [1677, 1820]] in items
+    points, path = page.evaluate(LINES, name)[0]
+    assert points == 2 and path.count("L") == 1  # two markers joined by one segment
+    assert page.get_by_text(">98%").count() >= 1  # the bound sign on its point
+    SHOTS.mkdir(exist_ok=True)
+    for folder in (SHOTS, Path(tempfile.gettempdir())):
+        page.screenshot(path=str(folder / f"trends_{lang}.png"), full_page=True)
+    page.goto(f"{second_year_server}/?lang={lang}&year=all", timeout=60_000)
+    page.wait_for_selector(CHART_READY, timeout=60_000)
+    page.wait_for_timeout(500)
+    (matrix,) = page.evaluate(TRACES)
+    columns = matrix[0][1]
+    years = ("(2021年)", "(2022年)") if lang == "zh" else ("(2021)", "(2022)")
+    assert [c for c in columns if c.startswith(name)] == [f"{name}{'' if lang == 'zh' else ' '}{y}" for y in years]
+    page.screenshot(path=str(SHOTS / f"overview_all_years_{lang}.png"), full_page=True)
     page.close()
