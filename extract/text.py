@@ -71,17 +71,17 @@ def detect_script(text: str, converted: str | None = None) -> str:
     converted = to_simplified(text) if converted is None else converted
     if converted == text:  # nothing changes: no need to count
         return "simplified" if _CJK.search(text) else "none"
-    cjk = len(text) - len(_CJK.sub("", text))
-    if not cjk:
+    if not _CJK.search(text):
         return "none"
     changed = 0
     for i in range(0, len(text), 256):  # compared a block at a time: only differing blocks are counted
         a, b = text[i:i + 256], converted[i:i + 256]
         if a != b:
             changed += sum(map(operator.ne, a, b))
-            if changed / cjk > 0.05:  # already a clear share: more changes cannot make it smaller
+            if changed / len(text) > 0.05:  # a clear share of all characters, so of the Chinese ones
                 return "traditional"
-    return "simplified"
+    cjk = len(text) - len(_CJK.sub("", text))  # counted only when the share is not clear already
+    return "traditional" if changed / cjk > 0.05 else "simplified"
 
 
 _CN_FIRST = "零〇一二两三四五六七八九十"  # a Chinese numeral starts with one of these (as in numbers.py)
