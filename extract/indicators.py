@@ -107,6 +107,8 @@ class IndicatorMapper:
         self.parts = config.scope.parts
         self.breakdown = config.scope.breakdown
         self.grammar = config.grammar
+        # the characters a body word (部门, 片区) starts with: after a count with none of them, no body
+        self._body_starts = None if "" in config.grammar.bodies else frozenset(b[0] for b in config.grammar.bodies)
         self._context_text: str | None = None
         self._context_at: dict[str, list[int]] = {}
         self._by_unit: dict[str, list[Indicator]] = {}
@@ -218,10 +220,11 @@ class IndicatorMapper:
         """12个区直部门 counts departments, 各14项 one unit's items: neither is an indicator's count."""
         g = self.grammar
         after = text[m.end:m.end + 8].lstrip(" ")
-        for body in g.bodies:  # at the unit, or after a two-character modifier (区直部门)
-            at = after.find(body, 0, len(body) + 2)
-            if at >= 0 and not after.startswith("事项", at + len(body)):
-                return True
+        if self._body_starts is None or not self._body_starts.isdisjoint(after):  # a quick test first
+            for body in g.bodies:  # at the unit, or after a two-character modifier (区直部门)
+                at = after.find(body, 0, len(body) + 2)
+                if at >= 0 and not after.startswith("事项", at + len(body)):
+                    return True
         return bool(g.each) and text[max(0, m.start - 2):m.start].rstrip(" ").endswith(g.each)
 
     def _taking(self, unit: str) -> list[Indicator]:
