@@ -14,7 +14,7 @@ import operator
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import opencc
 
@@ -117,9 +117,20 @@ class ChromeLines:
         """Whether ``line`` (analysis text, without its line end) is chrome to be blanked."""
         return (
             len(line.strip()) <= self.max_chars
-            and matches_any(self.patterns, line)
+            and self._matches(line)
             and not (self.figure is not None and self.figure.search(line))
         )
+
+    def _matches(self, line: str) -> bool:
+        """``matches_any(self.patterns, line)``, with the joined regex looked up once per rules, not
+        once per line (a cache look-up hashes every pattern's compiled code)."""
+        if self._joined is None:
+            return any(p.search(line) for p in self.patterns)
+        return self._joined.search(line) is not None
+
+    @cached_property
+    def _joined(self) -> re.Pattern[str] | None:
+        return _joined(self.patterns)
 
 
 def matches_any(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
