@@ -43,9 +43,10 @@ def enumerations(text: str, mentions: list[Mention], words: GrammarWords) -> lis
     by_sentence: dict[Span, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    markers = [(w, False) for w in words.respectively] + [(w, True) for w in words.all_of]
     for sentence, ms in by_sentence.items():
         said = text[sentence.start:sentence.end]
-        for marker, shared in [(w, False) for w in words.respectively] + [(w, True) for w in words.all_of]:
+        for marker, shared in markers:
             if marker not in said:
                 continue  # a quick test before the regex
             for hit in re.finditer(re.escape(marker), said):
