@@ -200,7 +200,8 @@ class IndicatorMapper:
             window, pos = head_words + window, pos + len(head_words)
         hits = []
         for ind in self._taking(m.unit):
-            if not ind.admits(m.value, m.unit):
+            any_head = self._any_head.get(ind.id)  # (the quick test of _nearest_cue, without a call)
+            if not ind.admits(m.value, m.unit) or (any_head is not None and any_head.search(window) is None):
                 continue
             hit = self._nearest_cue(ind, window, pos, m.unit_kind == "count")
             if hit is not None and (not ind.context or self._context(doc.analysis, ind, m)):
