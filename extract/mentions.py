@@ -81,7 +81,7 @@ class MentionFinder:
             m = self._mention(doc, Number(match), spans)
             if m is None:
                 continue
-            if out and _lists_after(text, out[-1], m) and out[-1].is_change:
+            if out and out[-1].is_change and _lists_after(text, out[-1], m):
                 m = replace(m, is_change=True)  # 分别提升15.2%、18.9%
             out.append(m)
         return out
