@@ -293,7 +293,10 @@ def clauses(text: str, sentence: Span) -> list[Span]:
 # (str.isdigit holds for no CJK, Latin or CJK-punctuation character; the others are checked).
 _SURE = "\u4e00-\u9fff\u3000-\u303f\uff00-\uff0f\x00-/:-\x7f"
 _SENTENCE_CUT = _cuts(SENTENCE_END)
-_CLAUSE_CUT = re.compile(f"(?P<cut>[{re.escape(CLAUSE_END.replace(',', ''))}]|,(?=[{_SURE}]))|,")
+# The cut character comes first in the pattern, so that the regex engine skips ahead to one (a
+# pattern that starts with a group or an alternation is tried at every place); group "cut" then
+# says it is sure: no comma (the look-behind), or a comma with a sure character after it.
+_CLAUSE_CUT = re.compile(f"[{re.escape(CLAUSE_END)}](?P<cut>(?<!,)|(?=[{_SURE}]))?")
 
 
 class SentenceIndex:
