@@ -25,6 +25,8 @@ _HEADING_MARK = re.compile(  # 三、  (二)  2.  第三部分
     rf"^\s*(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+[、.．]|第[{_CN}]+[部章节])")
 _YEARS_SUM = re.compile(rf"(?<![\d年])(?:\d{{1,2}}|[{_CN}两]+)年(?:来|累计|以来)")  # 8年累计, 五年来
 _OWN_TIME = re.compile(r"今年|本年|全年|当年|年内|上半年|季度|月份|\d{4} ?年|\d{1,2}月")
+_YEAR_OF = re.compile(r"(20\d\d) ?年")
+_YEAR_SINCE = re.compile(r"(20\d\d) ?年以来")
 _LATER_YEAR = re.compile(r"(?:到|至)(20\d\d) ?年|(20\d\d) ?年(?:底|末)?前")  # 到2025年, 2025年底前
 
 
@@ -43,9 +45,10 @@ def enumerations(text: str, mentions: list[Mention], words: GrammarWords) -> lis
     by_sentence: dict[Span, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    markers = [(w, False) for w in words.respectively] + [(w, True) for w in words.all_of]
     for sentence, ms in by_sentence.items():
         said = text[sentence.start:sentence.end]
-        for marker, shared in [(w, False) for w in words.respectively] + [(w, True) for w in words.all_of]:
+        for marker, shared in markers:
             if marker not in said:
                 continue  # a quick test before the regex
             for hit in re.finditer(re.escape(marker), said):
@@ -156,7 +159,7 @@ def _names_later_year(line: str, year: int | None, words: GrammarWords) -> bool:
     """A heading such as 2023年工作 in a 2022 report."""
     if year is None:
         return False
-    return any(int(y) > year for y in re.findall(r"(20\d\d) ?年", line)) and "工作" in line
+    return any(int(y) > year for y in _YEAR_OF.findall(line)) and "工作" in line
 
 
 def is_target(text: str, m: Mention, words: GrammarWords, year: int | None) -> bool:
@@ -200,7 +203,7 @@ def is_multi_year(text: str, m: Mention, words: GrammarWords, year: int | None) 
     sentence_left = text[max(m.sentence.start, m.start - 80):m.clause.start]
     if _YEARS_SUM.search(sentence_left) and not _OWN_TIME.search(clause_left):
         return True
-    return bool(year and any(int(y) < year for y in re.findall(r"(20\d\d) ?年以来", clause_left)))
+    return bool(year and any(int(y) < year for y in _YEAR_SINCE.findall(clause_left)))
 
 
 def names_a_subset(after_cue: str, words: GrammarWords) -> bool:

@@ -132,6 +132,8 @@ class IndicatorMapper:
         self.parts = config.scope.parts
         self.breakdown = config.scope.breakdown
         self.grammar = config.grammar
+        # the characters a body word (部门, 片区) starts with: after a count with none of them, no body
+        self._body_starts = None if "" in config.grammar.bodies else frozenset(b[0] for b in config.grammar.bodies)
         self._context_text: str | None = None
         self._context_at: dict[str, list[int]] = {}
         self._by_unit: dict[str, list[Indicator]] = {}
@@ -228,7 +230,8 @@ class IndicatorMapper:
             window, pos = head_words + window, pos + len(head_words)
         hits = []
         for ind in self._taking(m.unit):
-            if not ind.admits(m.value, m.unit):
+            any_head = self._any_head.get(ind.id)  # (the quick test of _nearest_cue, without a call)
+            if not ind.admits(m.value, m.unit) or (any_head is not None and any_head.search(window) is None):
                 continue
             hit = self._nearest_cue(ind, window, pos, m.unit_kind == "count")
             if hit is not None and (not ind.context or self._context(doc.analysis, ind, m)):
@@ -248,10 +251,11 @@ class IndicatorMapper:
         """12个区直部门 counts departments, 各14项 one unit's items: neither is an indicator's count."""
         g = self.grammar
         after = text[m.end:m.end + 10].lstrip(" ")
-        for body in g.bodies:  # at the unit, or after a modifier (区直部门, 属地政务服务部门)
-            at = after.find(body, 0, len(body) + _BODY_MODIFIER)
-            if at >= 0 and not after.startswith("事项", at + len(body)) and _plain_words(after[:at]):
-                return True
+        if self._body_starts is None or not self._body_starts.isdisjoint(after):  # a quick test first
+            for body in g.bodies:  # at the unit, or after a modifier (区直部门, 属地政务服务部门)
+                at = after.find(body, 0, len(body) + _BODY_MODIFIER)
+                if at >= 0 and not after.startswith("事项", at + len(body)) and _plain_words(after[:at]):
+                    return True
         return bool(g.each) and text[max(0, m.start - 2):m.start].rstrip(" ").endswith(g.each)
 
     def _taking(self, unit: str) -> list[Indicator]:

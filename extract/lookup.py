@@ -26,16 +26,18 @@ class WordTable(Generic[V]):
         for word, value in pairs:
             self.values.setdefault(word, value)
         self.lengths = sorted({len(w) for w in self.values}, reverse=True)
-        # first and last characters: most places start or end no word, and one look-up says so
+        # by first and by last character, the lengths of the words with it, longest first: most
+        # places start or end no word, and one look-up says so, and the others try only those lengths
         # (None where the empty word is listed: it starts and ends everywhere)
-        self.firsts = None if "" in self.values else frozenset(w[0] for w in self.values)
-        self.lasts = None if "" in self.values else frozenset(w[-1] for w in self.values)
+        self.firsts = None if "" in self.values else _lengths_by(self.values, 0)
+        self.lasts = None if "" in self.values else _lengths_by(self.values, -1)
 
     def starting(self, text: str, i: int) -> tuple[str, V] | None:
         """The longest word that starts at ``i``, with its value; None where none does."""
-        if self.firsts is not None and text[i:i + 1] not in self.firsts:
+        lengths = self.lengths if self.firsts is None else self.firsts.get(text[i:i + 1])
+        if lengths is None:
             return None
-        for n in self.lengths:
+        for n in lengths:
             word = text[i:i + n]
             if len(word) == n and word in self.values:
                 return word, self.values[word]
@@ -43,15 +45,24 @@ class WordTable(Generic[V]):
 
     def ending(self, text: str, end: int) -> tuple[str, V] | None:
         """The longest word that ends at ``end``, with its value; None where none does."""
-        if self.lasts is not None and (end < 1 or text[end - 1:end] not in self.lasts):
+        lengths = self.lengths if self.lasts is None else self.lasts.get(text[end - 1:end] if end >= 1 else "")
+        if lengths is None:
             return None
-        for n in self.lengths:
+        for n in lengths:
             if n > end:
                 continue
             word = text[end - n:end]
             if word in self.values:
                 return word, self.values[word]
         return None
+
+
+def _lengths_by(words: Iterable[str], at: int) -> dict[str, list[int]]:
+    """The lengths of ``words`` by their character at ``at`` (0: the first, -1: the last), longest first."""
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        lengths.setdefault(w[at], set()).add(len(w))
+    return {ch: sorted(ns, reverse=True) for ch, ns in lengths.items()}
 
 
 def words_table(words: Iterable[str]) -> WordTable[str]:

@@ -7,11 +7,12 @@ mentions. Whether a mention is an indicator is decided later, in ``indicators.py
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .config import NumberWords
 from .lookup import WordTable, words_table
-from .numbers import MULTIPLIERS, Number, find_numbers
+from .numbers import MULTIPLIERS, NUMBER_RE, Number
 from .text import Document, SentenceIndex, Span
 
 _SPACES = " \t\u3000\u00a0"
@@ -74,25 +75,25 @@ class MentionFinder:
         text = doc.analysis
         spans = SentenceIndex(text)
         out = []
-        for num in find_numbers(text):
-            if num.chinese and not self._may_take_unit(text, num):
+        for match in NUMBER_RE.finditer(text):  # the candidates of find_numbers, read only where they may count
+            if match.group("cn") is not None and not self._may_take_unit(text, match):
                 continue  # 一网通办, 十统一: a Chinese numeral is a quantity only with a unit
-            m = self._mention(doc, num, spans)
+            m = self._mention(doc, Number(match), spans)
             if m is None:
                 continue
-            if out and _lists_after(text, out[-1], m) and out[-1].is_change:
+            if out and out[-1].is_change and _lists_after(text, out[-1], m):
                 m = replace(m, is_change=True)  # 分别提升15.2%、18.9%
             out.append(m)
         return out
 
     # ------------------------------------------------------------------ internals
 
-    def _may_take_unit(self, text: str, num: Number) -> bool:
-        """Can a unit follow ``num``: is it a percentage, or does a unit or a between word start
-        after its spaces? A quick test that leaves out, unread, the numerals no unit follows."""
-        if self._unit_starts is None or num.match.group("pct") is not None:
+    def _may_take_unit(self, text: str, match: re.Match[str]) -> bool:
+        """Can a unit follow the number ``match``: is it a percentage, or does a unit or a between word
+        start after its spaces? A quick test that leaves out, unread, the numerals no unit follows."""
+        if self._unit_starts is None or match.group("pct") is not None:
             return True
-        i = _skip_spaces(text, num.match.end())
+        i = _skip_spaces(text, match.end())
         return text[i:i + 1] in self._unit_starts
 
     def _mention(self, doc: Document, num: Number, spans: SentenceIndex) -> Mention | None:

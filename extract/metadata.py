@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from . import gazetteer
 
+_LEVEL_SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|自治县|自治旗|省|县|市|区|旗)$")
 _HEAD = 400  # characters of the report's beginning where its title and issuer stand
 _TAIL = 160  # characters of the report's end where its signature stands
 _TITLE_WORDS = ("报告", "总结", "工作", "情况", "年报", "通报", "运行", "成效")
@@ -150,7 +151,7 @@ def _gazetteer(lines: list[str], levels: dict[str, str]) -> Place | None:
 
 def _named(place: str, line: str) -> bool:
     """The line names the place, in full or by its stem (杭州 for 杭州市)."""
-    stem = re.sub(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|自治县|自治旗|省|县|市|区|旗)$", "", place)
+    stem = _LEVEL_SUFFIX.sub("", place)
     return place in line or (len(stem) >= 2 and stem in line)
 
 

@@ -324,16 +324,21 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             encoding = enc
             break
     zeros = b"\x00" in data[:4096]
-    if encoding is None and (zeros or not _is_utf8(data)):
+    text = _utf8(data) if encoding is None and not zeros else None  # the usual case: decoded once
+    if text is not None:
+        encoding = "utf-8"
+    if encoding is None:  # neither a BOM nor UTF-8 (or zero bytes): UTF-16 without a BOM?
         encoding = _utf16_without_bom(data)
         if encoding is None and zeros:
             raise UnreadableReport(name, "looks like a binary file, not text")
     if encoding is None:
         encoding = _guess(data, name)
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as e:
-        raise UnreadableReport(name, f"cannot be decoded as {encoding} ({e.reason} at byte {e.start})") from None
+    if text is None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as e:
+            raise UnreadableReport(name, f"cannot be decoded as {encoding} ({e.reason} at byte {e.start})") \
+                from None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise UnreadableReport(name, "the file holds no text")
@@ -342,12 +347,12 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     return text, encoding
 
 
-def _is_utf8(data: bytes) -> bool:
+def _utf8(data: bytes) -> str | None:
+    """The bytes decoded as UTF-8; None where they are not UTF-8."""
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -36,6 +36,11 @@ class Scope:
 
 _FROM = re.compile(r"[从由](?:\d{4} ?年(?:底|末)?|去年|上年|前年|年初)?的?$")
 _PILOT = re.compile(r"以(.{1,12}?)为试点")
+_TO = re.compile("[到至]")
+_OPENING_YEAR = re.compile(r"\s*(20\d\d) ?年")
+_A_YEAR = re.compile(r"20\d\d ?年")
+_YEARS = re.compile(r"(?<!\d)(20\d\d) ?年")
+_SPACE_RUNS = re.compile(r"\s+")
 _MAX_SCOPE = 24
 _SENTENCE_REACH = 400  # characters of the sentence before a number that can qualify it (bounds run-on text)
 
@@ -127,24 +132,24 @@ def _is_from_level(text: str, start: int, clause_end: int) -> bool:
     """从1279项增加到2429项, 由60%提升至85%, 从去年的206项增至703项: the first number is the level
     before the change."""
     return (_FROM.search(text[max(0, start - 12):start]) is not None
-            and re.search(r"[到至]", text[start:clause_end]) is not None)
+            and _TO.search(text, start, clause_end) is not None)
 
 
 def _earlier_sentence_year(before: str, clause_left: str, year: int | None) -> bool:
     """2022年我单位共制作信息84条,主动公开信息数72条: a sentence that opens with an earlier year
     speaks of it in its later clauses too, unless a clause names its own year."""
-    opening = re.match(r"\s*(20\d\d) ?年", before)
-    return bool(year and opening and int(opening.group(1)) < year and not re.search(r"20\d\d ?年", clause_left))
+    opening = _OPENING_YEAR.match(before)
+    return bool(year and opening and int(opening.group(1)) < year and not _A_YEAR.search(clause_left))
 
 
 def _earlier_year(left: str, year: int | None) -> bool:
     """2019年全市…: a year before the report's own, said before the number."""
-    years = re.findall(r"(?<!\d)(20\d\d) ?年", left)
+    years = _YEARS.findall(left)
     return bool(year and years and int(years[-1]) < year)
 
 
 def _tidy(s: str) -> str:
-    s = re.sub(r"\s+", "", s).strip("，,、:：;；的在从由")
+    s = _SPACE_RUNS.sub("", s).strip("，,、:：;；的在从由")
     for lead in ("其中", "共", "累计", "实现"):
         if s.startswith(lead) and len(s) > len(lead):
             s = s[len(lead):]

@@ -14,7 +14,7 @@ import operator
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import opencc
 
@@ -71,17 +71,17 @@ def detect_script(text: str, converted: str | None = None) -> str:
     converted = to_simplified(text) if converted is None else converted
     if converted == text:  # nothing changes: no need to count
         return "simplified" if _CJK.search(text) else "none"
-    cjk = len(text) - len(_CJK.sub("", text))
-    if not cjk:
+    if not _CJK.search(text):
         return "none"
     changed = 0
     for i in range(0, len(text), 256):  # compared a block at a time: only differing blocks are counted
         a, b = text[i:i + 256], converted[i:i + 256]
         if a != b:
             changed += sum(map(operator.ne, a, b))
-            if changed / cjk > 0.05:  # already a clear share: more changes cannot make it smaller
+            if changed / len(text) > 0.05:  # a clear share of all characters, so of the Chinese ones
                 return "traditional"
-    return "simplified"
+    cjk = len(text) - len(_CJK.sub("", text))  # counted only when the share is not clear already
+    return "traditional" if changed / cjk > 0.05 else "simplified"
 
 
 _CN_FIRST = "零〇一二两三四五六七八九十"  # a Chinese numeral starts with one of these (as in numbers.py)
@@ -117,9 +117,20 @@ class ChromeLines:
         """Whether ``line`` (analysis text, without its line end) is chrome to be blanked."""
         return (
             len(line.strip()) <= self.max_chars
-            and matches_any(self.patterns, line)
+            and self._matches(line)
             and not (self.figure is not None and self.figure.search(line))
         )
+
+    def _matches(self, line: str) -> bool:
+        """``matches_any(self.patterns, line)``, with the joined regex looked up once per rules, not
+        once per line (a cache look-up hashes every pattern's compiled code)."""
+        if self._joined is None:
+            return any(p.search(line) for p in self.patterns)
+        return self._joined.search(line) is not None
+
+    @cached_property
+    def _joined(self) -> re.Pattern[str] | None:
+        return _joined(self.patterns)
 
 
 def matches_any(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
@@ -282,7 +293,10 @@ def clauses(text: str, sentence: Span) -> list[Span]:
 # (str.isdigit holds for no CJK, Latin or CJK-punctuation character; the others are checked).
 _SURE = "\u4e00-\u9fff\u3000-\u303f\uff00-\uff0f\x00-/:-\x7f"
 _SENTENCE_CUT = _cuts(SENTENCE_END)
-_CLAUSE_CUT = re.compile(f"(?P<cut>[{re.escape(CLAUSE_END.replace(',', ''))}]|,(?=[{_SURE}]))|,")
+# The cut character comes first in the pattern, so that the regex engine skips ahead to one (a
+# pattern that starts with a group or an alternation is tried at every place); group "cut" then
+# says it is sure: no comma (the look-behind), or a comma with a sure character after it.
+_CLAUSE_CUT = re.compile(f"[{re.escape(CLAUSE_END)}](?P<cut>(?<!,)|(?=[{_SURE}]))?")
 
 
 class SentenceIndex:
