@@ -7,7 +7,6 @@ The page and these builders share ``dashboard.trends`` (the rows and changes) an
 from __future__ import annotations
 
 import html
-import io
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,13 +15,12 @@ import plotly.graph_objects as go
 from dashboard import charts, data, trends
 from dashboard.labels import t
 from dashboard.trends import TrendView
-from extract.frame import safe_frame
 
 from . import images
 from .deck import ChartSlide, deck_bytes
 from .pack import Pack
 from .tables import csv_bytes, tidy_labels
-from .workbook import about, definitions, sources
+from .workbook import about, definitions, sources, write_sheets
 
 ROW_EXPORT = ["jurisdiction", "name", "indicator", "year", "status", "value", "unit", "qualifier", "scope",
               "evidence", "source", "start", "end"]
@@ -72,15 +70,7 @@ def xlsx_bytes(rows: pd.DataFrame, changes: pd.DataFrame, frames: data.Frames, s
         columns=["sheet", "column", "label_zh", "label_en"])
     sheets = {"trends": rows, "changes": changes, "sources": source_sheet, "definitions": definitions(frames.config),
               "dictionary": dictionary, "about": about(frames.reports, sel.jurisdictions)}
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as xl:
-        for name in SHEETS:
-            safe_frame(sheets[name]).to_excel(xl, sheet_name=name, index=False)
-        for ws in xl.book.worksheets:
-            for col in ws.columns:
-                width = max(len(str(c.value or "")) for c in col[:50])
-                ws.column_dimensions[col[0].column_letter].width = min(60, max(10, width * 1.2))
-    return buf.getvalue()
+    return write_sheets(sheets, SHEETS)
 
 
 def trend_pack(frames: data.Frames, sel: TrendSelection) -> Pack:

@@ -83,13 +83,18 @@ def xlsx_bytes(comparison: pd.DataFrame, figures: pd.DataFrame, reports: pd.Data
                jurisdictions: list[str], lang: str = "zh") -> bytes:
     """The workbook, as bytes. A text cell that Excel would run as a formula (=, +, -, @ …) gets a
     leading ' (``extract.frame.safe_cell``), so report text is never a live formula."""
-    buf = io.BytesIO()
     source_sheet = sources(reports, jurisdictions, lang)
     sheets = {"comparison": comparison, "figures": figures, "sources": source_sheet,
               "definitions": definitions(config), "dictionary": dictionary(comparison, figures, source_sheet, config),
               "about": about(reports, jurisdictions)}
+    return write_sheets(sheets, SHEETS)
+
+
+def write_sheets(sheets: dict[str, pd.DataFrame], order: tuple[str, ...]) -> bytes:
+    """An .xlsx of ``sheets`` in ``order``, formula-safe, columns sized to their text."""
+    buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
-        for name in SHEETS:
+        for name in order:
             safe_frame(sheets[name]).to_excel(xl, sheet_name=name, index=False)
         for ws in xl.book.worksheets:
             for col in ws.columns:
