@@ -18,7 +18,7 @@ PAGE_SIZE = 12  # jurisdictions per page of the matrix: thousands of reports are
 lang = ui.setup("overview")
 f = ui.frames()
 ids = ui.filters(f, lang)
-inds = tables.indicator_order(f.config)
+inds = tables.overview_indicators(f.config)  # the rows the matrix shows
 
 years = sorted({y for y in f.reports["report_year"] if y})
 levels = sorted({md_escape(level(lv, lang)) for lv in f.reports["level"] if lv})

@@ -485,3 +485,14 @@ def test_a_list_in_the_address_is_read_once_per_value() -> None:
     at = run("_themes", tjs=",".join(["xuwen", "guangzhou"] * 20), lang="en")
     assert not at.exception, at.exception
     assert at.multiselect(key="theme_js").value == ["xuwen", "guangzhou"]
+
+
+def test_overview_sorts_only_by_the_rows_it_shows() -> None:
+    """The template's cells are not matrix rows, so they are no sort choice either."""
+    from dashboard import tables
+    from extract import load_config
+    at = run("overview")
+    options = at.selectbox(key="sort").options
+    config = load_config(ROOT / "config.yaml")
+    assert len(options) == len(tables.overview_indicators(config)) + 1
+    assert len(options) < len(tables.indicator_order(config)) + 1
