@@ -101,13 +101,11 @@ def test_a_researchers_journey(server, browser, tmp_path, lang: str) -> None:
     for key in keys:
         via_sidebar(page, key, lang, f"after the upload: {key}")
         text = page.locator('[data-testid="stMain"]').text_content()
+        shot(page, f"{lang}_{key}_after_upload")  # every page, for a person to look at
         if key in ("overview", "compare"):
             assert "武侯区" in page.locator('[data-testid="stPlotlyChart"]').first.text_content(), key
         if key == "overview":
             assert t("user_added", lang) in text and "nan" not in re.sub(r"nano|finance", "", text)
-            shot(page, f"{lang}_overview_after_upload")
-        if key == "compare":
-            shot(page, f"{lang}_compare_after_upload")
     via_sidebar(page, "compare", lang, "compare again")
     shared = page.url
 
