@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import grammar
 from .config import Config, Indicator
@@ -52,6 +53,7 @@ class Cue:
 WILDCARD = "＊"  # in a cue: any one Chinese character (＊＊通办: a programme named by two characters)
 
 
+@lru_cache(maxsize=4096)
 def compile_cue(cue: str, gap: int, wildcard_not: tuple[str, ...] = ()) -> Cue:
     """'发布…信息' -> a regex for 发布, up to ``gap`` characters, 信息 (the gap may hold the number).
 
@@ -125,6 +127,9 @@ class IndicatorMapper:
         # one search for any of an indicator's cue heads: most windows hold none, and skip its cues
         self._any_head = {i: re.compile(_alternatives(tuple(c.head for c in cues)))
                           for i, cues in self.cues.items() if cues and all(c.head for c in cues)}
+        # the programme indicators whose every cue has a head: a window without any is no programme's
+        self._programme_heads = tuple(i for i in config.grammar.programmes if i in self._any_head) \
+            if all(i in self._any_head for i in config.grammar.programmes) else ()
         self.max_after, self.after_stops, self.exclude_reach = m.max_after, m.after_stops, m.exclude_reach
         self.max_after_items, self.items_words = m.max_after_items, m.items_words
         self.matching = m
@@ -204,16 +209,20 @@ class IndicatorMapper:
                 hits.append(hit)
         return _resolve(hits)
 
-    def map_one(self, doc: Document, m: Mention, prev: Mention | None = None) -> Figure | None:
+    def map_one(self, doc: Document, m: Mention, prev: Mention | None = None,
+                need: tuple[str, ...] = ()) -> Figure | None:
         """The indicator of mention ``m`` by the cues of its own clause, or None.
 
         ``prev`` is the mention before it: after a change (较上年提升5%,达到70%) the level
         reached takes the cue of the change's clause. A count right after a category's name
-        (城建类120件) is one kind of a total, no figure of its own.
+        (城建类120件) is one kind of a total, no figure of its own. With ``need``, a window that
+        holds no cue head of any of those indicators is given up early (the caller wants only them).
         """
         if not m.unit or m.is_change or (m.unit_kind == "count" and _after_category(doc.analysis, m.start)):
             return None
         text = doc.analysis
+        if need and not self._may_hold(text, m, need):
+            return None
         if m.unit_kind == "count" and self._counts_bodies_or_each(text, m):
             return None
         if self.matching.list_ends and text[m.clause.start:m.start].rstrip(" ").endswith(self.matching.list_ends):
@@ -246,6 +255,14 @@ class IndicatorMapper:
         start = m.clause.start if head is None else head.start
         return Figure(m, best.indicator.id, best.cue, *_evidence(text, start, m.clause.end),
                       complement=complement, weak=best.cue in best.indicator.weak_cues)
+
+    def _may_hold(self, text: str, m: Mention, need: tuple[str, ...]) -> bool:
+        """Can the window of ``m`` hold a cue head of one of ``need``? (A quick test on more text
+        than the window: the clause with whatever head or phrase end it may read with.)"""
+        head = self._head(text, m.clause.start)
+        start = m.clause.start if head is None else min(head.start, m.clause.start)
+        region = _unquoted(text[start:max(m.clause.end, _phrase_end(text, m.end))])
+        return any(self._any_head[i].search(region) for i in need)
 
     def _counts_bodies_or_each(self, text: str, m: Mention) -> bool:
         """12个区直部门 counts departments, 各14项 one unit's items: neither is an indicator's count."""
@@ -424,7 +441,7 @@ class IndicatorMapper:
         before = _clause_before(text, m.clause.start)
         if before == m.clause.start or _has_number(text[before:m.clause.start]):
             return None
-        fig = self.map_one(doc, replace(m, clause=Span(before, m.clause.end)))
+        fig = self.map_one(doc, replace(m, clause=Span(before, m.clause.end)), need=self._programme_heads)
         return replace(fig, mention=m) if fig is not None and fig.indicator in self.grammar.programmes else None
 
     def _in_breakdown(self, text: str, fig: Figure, done: list[Figure]) -> bool:
@@ -484,10 +501,13 @@ def _window(text: str, m: Mention) -> tuple[str, int]:
 _DATES = r"\d{4}年(度)?|\d{1,2}[-—~至到]\d{1,2}月(份)?|\d{1,2}月(份)?|\d{1,2}日|[ ,，]"  # 2020年, 1-9月份
 
 
+_PHRASE_ENDS = re.compile(f"[{re.escape(CLAUSE_END.replace('、', ''))}]")
+
+
 def _phrase_end(text: str, start: int) -> int:
     """The end of the clause from ``start``, not counting 、 (which joins the words of one phrase)."""
-    ends = [i for i in (text.find(c, start) for c in CLAUSE_END if c != "、") if i >= 0]
-    return min(ends) + 1 if ends else len(text)
+    end = _PHRASE_ENDS.search(text, start)
+    return end.end() if end else len(text)
 
 
 def _alternatives(words: tuple[str, ...]) -> str:

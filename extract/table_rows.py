@@ -32,8 +32,10 @@ def row_figures(config: Config, kept: tuple[KeptTable, ...], year: int | None = 
     ``skip``) whose row label carries exactly one indicator's cue."""
     from .pipeline import IndicatorFigure
 
+    if not any(k.values for k in kept if k.number not in skip):
+        return []
     candidates = [i for i in config.indicators if i.cues and i.units]
-    cues = {i.id: [compile_cue(c, config.matching.gap) for c in i.cues] for i in candidates}
+    cues = {i.id: [compile_cue(c, config.matching.gap, i.wildcard_not) for c in i.cues] for i in candidates}
     out = []
     for k in kept:
         if k.number in skip:
