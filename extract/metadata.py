@@ -29,9 +29,16 @@ _TAIL = 160  # characters of the report's end where its signature stands
 _TITLE_WORDS = ("报告", "总结", "工作", "情况", "年报", "通报", "运行", "成效")
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 _WORK_REPORT = "政府工作报告"
+_WORK_REPORT_YEAR = re.compile(rf"{_WORK_REPORT} ?[（(] ?(20\d\d) ?年? ?[）)]")
 _AGENCY = r"[\u4e00-\u9fff]{0,16}?(?:局|委员会|办公室|中心)"
 # what follows a place's name in a title or issuer (bare 政府 would take 根据市政府 for a place)
 _AGENCY_WORDS = "人民政府|政务服务|行政审批|大数据|数据资源|数据管理|行政服务|政府信息公开"
+# what follows a province's name in the name of a medium (中国河北网, 河北日报, 湖南频道)
+_MEDIA = "网|日报|频道|新闻|卫视|电视台|广播|晚报|发布"
+# zones named after a place (岳阳经济技术开发区, 宁波高新区, 兰州新区)
+_ZONES = "综合实验区|综合试验区|经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|新区|实验区|试验区"
+_ZONE_AT_END = re.compile(f"(?:{_ZONES})$")
+_SHORT_ZHOU = re.compile(r"([\u4e00-\u9fff]{2,4})州(?!市)")
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,10 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
         if m:
             agency = text[at:m.end()]
     year = _year(head) or _year(analysis)
-    if year and _WORK_REPORT in head and re.search(rf"{year} ?年[^。\n]{{0,12}}{_WORK_REPORT}", head):
+    titled = _WORK_REPORT_YEAR.search(head)  # 政府工作报告（2025）: the title's year, without 年
+    if titled:
+        year = int(titled.group(1))
+    if year and _WORK_REPORT in head and (titled or re.search(rf"{year} ?年[^。\n]{{0,12}}{_WORK_REPORT}", head)):
         year -= 1  # the 2024 government work report reviews 2023
     code = adcode(name, context=evidence) if name else None
     return Detected(name, level, year, agency, province, prefecture, evidence, code)
@@ -93,8 +103,8 @@ def adcode(name: str | None, province: str | None = None, prefecture: str | None
 
     >>> adcode("衡南县"), adcode("兰州市", "甘肃省"), adcode("北京市"), adcode("城关区", "甘肃省", "兰州市")
     ('430422', '620100', '110000', '620102')
-    >>> adcode("朝阳区"), adcode("朝阳区", context="北京市朝阳区政务服务局"), adcode("朝阳区", "吉林省")
-    (None, '110105', '220104')
+    >>> adcode("鼓楼区"), adcode("鼓楼区", context="南京市鼓楼区政务服务局"), adcode("鼓楼区", "河南省")
+    (None, '320106', '410204')
     >>> adcode("衡南县", "甘肃省"), adcode("无此县"), adcode(None)
     (None, None, None)
     """
@@ -137,16 +147,107 @@ Place = tuple[str, str | None, str | None, str | None, str]
 
 
 def _gazetteer(lines: list[str], levels: dict[str, str]) -> Place | None:
-    for line in lines:  # asked line by line: the first line that names a place decides
-        province, city, district = (_clean(x) for x in gazetteer.place(line))
-        if district and _named(district, line):
-            return district, _level(district, levels, county_level=True), province, city, line
-        if city and _named(city, line) and not _municipality(province, city):
-            return city, _level(city, levels, county_level=False), province, None, line
-        if province and not city and not district and _named(province, line):
-            level = "municipality" if province in _MUNICIPALITIES else _level(province, levels, county_level=False)
-            return province, level, province, None, line
+    """The place of the first line that names one (asked line by line, most telling first).
+
+    A province named in passing (a site's breadcrumb, a medium's name, a quotation) is held back:
+    a division within it on a later line is the place (岳阳 in the title below 人民网 >> 湖南频道).
+    """
+    held = None
+    for line in lines:
+        place = _line_place(line, levels)
+        if place is None:
+            continue
+        name, _, province, _, _ = place
+        if name == province and not _municipality_name(name) and _in_passing(name, line):
+            held = held or place
+            continue
+        if held is not None and province != held[0]:
+            continue  # another province's division, named in passing in a province's text
+        return place
+    return held
+
+
+def _line_place(line: str, levels: dict[str, str]) -> Place | None:
+    """The division ``line`` names, with its zone (兰州新区) or its autonomous prefecture's short
+    name (延边州) where the line says so."""
+    province, city, district = (_clean(x) for x in gazetteer.place(line))
+    place: Place | None = None
+    if district and _named(district, line):
+        place = (district, _level(district, levels, county_level=True), province, city, line)
+    elif city and _named(city, line) and not _municipality(province, city):
+        place = (city, _level(city, levels, county_level=False), province, None, line)
+    elif province and not city and not district and _named(province, line):
+        level = "municipality" if province in _MUNICIPALITIES else _level(province, levels, county_level=False)
+        place = (province, level, province, None, line)
+    short = _short_prefecture(line, place, levels)
+    if short is not None:
+        return short
+    return _zone(place, line, levels) if place is not None else None
+
+
+def _in_passing(province: str, line: str) -> bool:
+    """Is ``province`` named in passing on ``line``: in a site's breadcrumb (人民网>>湖南频道), a
+    medium's name (中国河北网, 河北日报), a list of other news (• 河北省…) or a quotation (荣获
+    “…河北省…集体”)?"""
+    stem = _LEVEL_SUFFIX.sub("", province)
+    if ">" in line or line.startswith(("•", "·", "●")):
+        return True
+    if re.search(rf"{re.escape(stem)}(?:省|自治区)?(?:{_MEDIA})", line):
+        return True
+    at = line.find(stem)
+    return at > 0 and line.count("“", 0, at) > line.count("”", 0, at)
+
+
+def _municipality_name(name: str) -> bool:
+    return name in _MUNICIPALITIES
+
+
+def _zone(place: Place, line: str, levels: dict[str, str]) -> Place:
+    """岳阳经济技术开发区, 宁波高新区, 兰州新区: a zone named after the place is the place."""
+    name = place[0]
+    if _ZONE_AT_END.search(name):
+        return place
+    stem = _LEVEL_SUFFIX.sub("", name)
+    m = re.search(rf"{re.escape(stem)}(?:{re.escape(name[len(stem):])})?({_ZONES})", line)
+    if not m or len(stem) < 2:
+        return place
+    zone = stem + m.group(1)  # 岳阳经济技术开发区 (not 岳阳市经济技术开发区: the name as written)
+    prefecture = name if name.endswith("市") and place[3] is None and name != place[2] else place[3]
+    return zone, _level(zone, levels, county_level=True), place[2], prefecture, line
+
+
+def _short_prefecture(line: str, place: Place | None, levels: dict[str, str]) -> Place | None:
+    """延边州, 凉山州: an autonomous prefecture by its short name; a county named right after
+    it (延边州和龙市) is the place, and a division of another name on the line is (None)."""
+    for m in _SHORT_ZHOU.finditer(line):
+        before = m.group(1)
+        for k in (4, 3, 2):
+            stem = before[-k:]
+            full = _autonomous_prefectures().get(stem)
+            if full is None:
+                continue
+            if place is not None and place[0] != place[2] and _LEVEL_SUFFIX.sub("", place[0]) != stem \
+                    and place[0] != full[0]:
+                return None  # a division of another name on the line is the place
+            rest = line[m.end():]
+            _, _, county = (_clean(x) for x in gazetteer.place(rest))
+            if county and _named(county, rest[:len(county) + 2]):  # 延边州和龙市: the county
+                return county, _level(county, levels, county_level=True), full[1], full[0], line
+            return full[0], "autonomous prefecture", full[1], None, line
     return None
+
+
+@functools.cache
+def _autonomous_prefectures() -> dict[str, tuple[str, str]]:
+    """Each autonomous prefecture's short stem (延边 for 延边朝鲜族自治州) -> (name, province),
+    for stems of 2–4 characters that start one such name only."""
+    names, _ = _gazetteer_codes()
+    full = [(n, names.get(c[:2] + "0000", "")) for c, n in names.items() if n.endswith("自治州")]
+    out: dict[str, list[tuple[str, str]]] = {}
+    for n, prov in full:
+        for k in (2, 3, 4):
+            out.setdefault(n[:k], []).append((n, prov))
+    return {k: v[0] for k, v in out.items() if len(v) == 1}
 
 
 def _named(place: str, line: str) -> bool:
