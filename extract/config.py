@@ -78,6 +78,7 @@ class Indicator:
     counts_after: tuple[str, ...] = ()  # ... or that, right after such a cue, are what it counts
     max: float | None = None  # the largest value the indicator can take (a score out of 10); a share: 100
     wildcard_not: tuple[str, ...] = ()  # in a cue, ＊ is any Chinese character, but these runs (一网通办)
+    cue_after_units: tuple[str, ...] = ()  # a number in these units takes only a cue after it (22件“一件事”)
 
     def admits(self, value: float, unit: str) -> bool:
         """Can a number of ``value`` in ``unit`` be a figure of this indicator?"""
@@ -136,6 +137,8 @@ class GrammarWords:
     each: tuple[str, ...] = ()
     programmes: tuple[str, ...] = ()
     bodies: tuple[str, ...] = ()
+    containers: tuple[str, ...] = ()
+    container_units: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
     share_parts: tuple[str, ...] = ()
     subset_indicators: tuple[str, ...] = ()
@@ -381,7 +384,7 @@ _INDICATOR_KEYS = {
     "cues": (list, True),
     "exclude": (list, False), "context": (list, False), "weak_cues": (list, False),
     "max": (float, False), "counts_other": (list, False), "counts_after": (list, False),
-    "wildcard_not": (list, False),
+    "wildcard_not": (list, False), "cue_after_units": (list, False),
 }
 
 
@@ -410,6 +413,7 @@ def _indicators(v: _Validator, items: list, cat_ids: set[str], numbers: NumberWo
             counts_other=_cues(v, item.get("counts_other"), f"{where}.counts_other", required=False),
             counts_after=_cues(v, item.get("counts_after"), f"{where}.counts_after", required=False),
             wildcard_not=_cues(v, item.get("wildcard_not"), f"{where}.wildcard_not", required=False),
+            cue_after_units=v.words(item.get("cue_after_units"), f"{where}.cue_after_units", required=False),
         ))
     v.check(bool(out), "indicators", "at least one indicator is needed")
     return out
@@ -544,7 +548,7 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
              "share", "yearly", "bare_verbs", "time_words", "total_words", "share_parts",
-             "each", "bodies", "programmes")
+             "each", "bodies", "programmes", "containers", "container_units")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False),
                                "subset": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",

@@ -162,11 +162,17 @@ def _names_later_year(line: str, year: int | None, words: GrammarWords) -> bool:
     return any(int(y) > year for y in _YEAR_OF.findall(line)) and "工作" in line
 
 
+_LABEL = re.compile(r"[^，,。；;：:\n]{1,12}[：:]")
+
+
 def is_target(text: str, m: Mention, words: GrammarWords, year: int | None) -> bool:
     """Is ``m`` a plan or target: a target word before it in its clause or at the start of its
     sentence (力争到2025年,…), or a later year it is to be reached by?"""
     clause_left = text[m.clause.start:m.start]
     head = text[m.sentence.start:min(m.start, m.sentence.start + 6)]
+    label = _LABEL.match(text, m.sentence.start, m.start)  # 2024年主要目标: a label before a colon
+    if label:
+        head += label.group()
     if any(w in clause_left or w in head for w in words.target) or _quoted_target(text, m, words):
         return True
     left = text[m.sentence.start:m.start]

@@ -142,6 +142,9 @@ class IndicatorMapper:
         self._context_text: str | None = None
         self._context_at: dict[str, list[int]] = {}
         self._by_unit: dict[str, list[Indicator]] = {}
+        g = config.grammar  # 全部进驻: what all of a list's items do excludes nothing of the list
+        all_do = f"(?:{_alternatives(g.subset_unless)})(?:已|已经)?(?:{_alternatives(g.subset_verbs)})"
+        self._all_do = re.compile(all_do) if g.subset_unless and g.subset_verbs else None
         self._time_words = re.compile("|".join(filter(None, (_DATES, _alternatives(config.grammar.time_words)))))
         sites, joiners = _alternatives(config.scope.website), _alternatives(config.grammar.list_joiners)
         self._beside_site = {  # an exclude word joined to a website (网站及新媒体) names a part of a total
@@ -204,7 +207,7 @@ class IndicatorMapper:
         for ind in self.config.indicators:
             if not ind.admits(m.value, m.unit) or (ind.context and not any(w in paragraph + name for w in ind.context)):
                 continue
-            hit = self._nearest_cue(ind, window, pos)
+            hit = self._nearest_cue(ind, window, pos, after_only=m.unit in ind.cue_after_units)
             if hit is not None:
                 hits.append(hit)
         return _resolve(hits)
@@ -242,7 +245,7 @@ class IndicatorMapper:
             any_head = self._any_head.get(ind.id)  # (the quick test of _nearest_cue, without a call)
             if not ind.admits(m.value, m.unit) or (any_head is not None and any_head.search(window) is None):
                 continue
-            hit = self._nearest_cue(ind, window, pos, m.unit_kind == "count")
+            hit = self._nearest_cue(ind, window, pos, m.unit_kind == "count", m.unit in ind.cue_after_units)
             if hit is not None and (not ind.context or self._context(doc.analysis, ind, m)):
                 hits.append(hit)
         best = _resolve(hits)
@@ -265,15 +268,19 @@ class IndicatorMapper:
         return any(self._any_head[i].search(region) for i in need)
 
     def _counts_bodies_or_each(self, text: str, m: Mention) -> bool:
-        """12个区直部门 counts departments, 各14项 one unit's items: neither is an indicator's count."""
+        """12个区直部门 counts departments, 各14项 one unit's items, 事项清单31个 lists: none is an
+        indicator's count."""
         g = self.grammar
         after = text[m.end:m.end + 10].lstrip(" ")
         if self._body_starts is None or not self._body_starts.isdisjoint(after):  # a quick test first
             for body in g.bodies:  # at the unit, or after a modifier (区直部门, 属地政务服务部门)
                 at = after.find(body, 0, len(body) + _BODY_MODIFIER)
-                if at >= 0 and not after.startswith("事项", at + len(body)) and _plain_words(after[:at]):
+                if at >= 0 and not after.startswith(("事项", "群"), at + len(body)) and _plain_words(after[:at]):
                     return True
-        return bool(g.each) and text[max(0, m.start - 2):m.start].rstrip(" ").endswith(g.each)
+        left = text[max(0, m.start - 6):m.start].rstrip(" ")
+        if m.unit in g.container_units and g.containers and left.endswith(g.containers):
+            return True  # 事项清单31个: 31 lists
+        return bool(g.each) and left.endswith(g.each)
 
     def _taking(self, unit: str) -> list[Indicator]:
         """The indicators that take ``unit``, in config order (listed once per unit)."""
@@ -311,8 +318,10 @@ class IndicatorMapper:
                 return True
         return False
 
-    def _nearest_cue(self, ind: Indicator, window: str, pos: int, count: bool = False) -> CueHit | None:
-        """The nearest cue of ``ind`` around the number at ``pos`` (``count``: the number is a count)."""
+    def _nearest_cue(self, ind: Indicator, window: str, pos: int, count: bool = False,
+                     after_only: bool = False) -> CueHit | None:
+        """The nearest cue of ``ind`` around the number at ``pos`` (``count``: the number is a count;
+        ``after_only``: its unit takes only a cue after it)."""
         best = None
         any_head = self._any_head.get(ind.id)
         if any_head is not None and any_head.search(window) is None:
@@ -323,6 +332,8 @@ class IndicatorMapper:
             for hit in cue.regex.finditer(window):
                 a, b = hit.span()
                 if b <= pos:
+                    if after_only:
+                        continue
                     d = pos - b
                 elif a > pos:
                     d = a - pos - 1
@@ -359,6 +370,8 @@ class IndicatorMapper:
         if cue is not None:
             window = window[:cue[0]] + " " * (cue[1] - cue[0]) + window[cue[1]:]
         local = _REMARK.sub("", window[max(0, start - self.exclude_reach):])  # 来电(某注): a remark, not the thing
+        if ind.id in self.grammar.subset_indicators and self._all_do is not None:
+            local = self._all_do.sub("", local)  # 1246项全部进驻中心: all of them, the whole list
         beside = self._beside_site.get(ind.id)
         if beside is not None and any(site in local for site in self.config.scope.website):  # most windows: no
             local = beside.sub(r"\1", local)  # 门户网站及新媒体…N条: a total that holds the website too
@@ -368,12 +381,13 @@ class IndicatorMapper:
         """Does a clause that only says 达到/占比 take the measure of the clause before it?
 
         After a change (较上年提升5%,达到70%) the level reached; after a count (零跑腿事项
-        800项,占比95%) the share of it.
+        800项,占比95%) the share of it; after a duration (时限压缩至2.5个工作日,压缩率85%) its cut.
         """
         left = left.strip()
         if prev.is_change and self._is_level_change(left):
             return True
-        return prev.unit_kind == "count" and len(left) <= 6 and any(left.startswith(w) for w in self.grammar.share)
+        return (prev.unit_kind in ("count", "duration") and len(left) <= 6
+                and any(left.startswith(w) for w in self.grammar.share))
 
     def _with_clause_of(self, doc: Document, m: Mention, before: Mention) -> Figure | None:
         """``m`` read with the clause of ``before`` as its own."""

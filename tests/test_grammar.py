@@ -182,6 +182,18 @@ AUTHORS = [
     pytest.param("2022年工作总结\n按照广州市统一部署,全区推进…" + "。" * 500
                  + "\n南平市延平区行政审批服务局\n2022年12月20日", "延平区", "district",
                  id="signature-beats-a-place-in-the-text"),
+    pytest.param("延边州行政审批局2022年工作总结", "延边朝鲜族自治州", "autonomous prefecture",
+                 id="autonomous-prefecture-by-its-short-name"),
+    pytest.param("延边州和龙市行政审批局2022年工作总结", "和龙市", "county-level city",
+                 id="a-city-of-a-short-named-prefecture"),
+    pytest.param("郴州综合实验区管委会2023年工作总结", "郴州综合实验区", "experimental zone",
+                 id="zone-named-after-a-city"),
+    pytest.param("岳阳经济技术开发区管委会2023年工作总结", "岳阳经济技术开发区", "development zone",
+                 id="development-zone"),
+    pytest.param("宁波高新区行政审批局2023年工作总结", "宁波高新区", "development zone", id="high-tech-zone"),
+    pytest.param("• 湖南省二级以上医疗机构明年底检\n您当前的位置 : 人民网 >> 湖南频道 >> 岳阳\n"
+                 "岳阳市热线中心获殊荣", "岳阳市", "prefecture-level city", id="province-in-passing-then-a-city"),
+    pytest.param("浙江省深化政务服务改革\n杭州市率先推出…", "浙江省", "province", id="a-province-as-the-subject-stays"),
 ]
 
 
@@ -193,13 +205,20 @@ def test_the_author_decides_the_place(config, text: str, name, level) -> None:
     assert (d.name_zh, d.level) == (name, level)
 
 
-def test_a_work_report_reviews_the_year_before_its_own(config) -> None:
+REPORT_YEARS = [
+    pytest.param("2024年某某市政府工作报告\n过去一年…", 2023, id="work-report-year-before-title"),
+    pytest.param("标题: 政府工作报告（2025）\n发布时间: 2025-01-20\n2025年是收官之年,过去一年…", 2024,
+                 id="work-report-year-in-brackets"),
+    pytest.param("政府工作报告(2023年)\n2023年是开局之年,过去一年…", 2022, id="work-report-year-in-brackets-with-nian"),
+    pytest.param("某某市行政审批局2024年工作总结", 2024, id="bureau-summary"),
+]
+
+
+@pytest.mark.parametrize(("text", "year"), REPORT_YEARS)
+def test_a_work_report_reviews_the_year_before_its_own(config, text: str, year: int) -> None:
     from extract.metadata import detect
 
-    text = "2024年某某市政府工作报告\n过去一年…"
-    assert detect(text, text, config.levels).report_year == 2023
-    text = "某某市行政审批局2024年工作总结"
-    assert detect(text, text, config.levels).report_year == 2024
+    assert detect(text, text, config.levels).report_year == year
 
 
 # Families grown from the tune half: each row a construct, the sentence made up.
@@ -468,6 +487,9 @@ FAMILIES_4 = [
     pytest.param("通过门户网站公开财政资金、发展规划、乡村振兴等各类信息9800余条。",
                  [("info_published", 9800.0)], id="verb-then-a-long-list"),
     pytest.param("开展主题教育专题学习6个主题。", [], id="theme-education-is-no-one-thing"),
+    pytest.param("认真落实国家部署的22件“一件事”。", [("one_thing_items", 22.0)], id="jian-before-one-thing"),
+    pytest.param("“一件事一次办”受理群众申请12000件。", [], id="jian-after-one-thing-is-cases"),
+    pytest.param("推出“一件事”主题38个。", [("one_thing_items", 38.0)], id="ge-after-one-thing"),
 ]
 
 
@@ -662,4 +684,35 @@ def test_a_minimum_standard_is_no_satisfaction_rate(extractor) -> None:
     pytest.param("开设“跨省通办”专窗,办理业务1200件。", [], id="cases-are-not-items"),
 ])
 def test_a_count_takes_the_programme_of_the_clause_before(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
+
+
+# Families grown from made-up sentences of the kinds reports write (not from any corpus text): each
+# row a construct the rules above did not yet read.
+FAMILIES_5 = [
+    pytest.param("与广州、深圳等8个城市签订“跨城通办”合作协议,实现128项高频事项异地可办。",
+                 [("cross_region_items", 128.0)], id="cities-are-bodies"),
+    pytest.param("推出259项长株潭城市群“跨域通办”服务。", [("cross_region_items", 259.0)],
+                 id="a-city-cluster-is-no-body"),
+    pytest.param("与某省某市开展“跨省通办”合作,实现136项政务服务事项异地办理。", [("cross_region_items", 136.0)],
+                 id="items-handled-elsewhere-are-a-sub-list"),
+    pytest.param("政务服务事项实现“一网通办”比例达97%。", [("online_available_rate", 97.0)],
+                 id="yi-wang-tong-ban-share"),
+    pytest.param("实现“一网通办”事项2356项,占比95%。", [("online_available_rate", 95.0)],
+                 id="yi-wang-tong-ban-items-are-not-cross-region"),
+    pytest.param("审批时限压缩至平均2.5个工作日,压缩率达85%。", [("time_limit_compression", 85.0)],
+                 id="cut-rate-after-a-duration"),
+    pytest.param("县本级政务服务事项1246项全部进驻政务服务中心。", [("service_items_total", 1246.0)],
+                 id="all-of-them-do-it"),
+    pytest.param("进驻政务服务中心的政务服务事项1236项。", [], id="the-ones-that-do-it"),
+    pytest.param("2024年主要目标:网上可办率达到99%以上。", [], id="a-target-label-before-a-colon"),
+    pytest.param("主要成效:网上可办率达到99%。", [("online_available_rate", 99.0)], id="a-review-label-before-a-colon"),
+    pytest.param("梳理确认政务服务事项清单31个,保留政务服务事项515项。", [("service_items_total", 515.0)],
+                 id="a-count-of-lists"),
+    pytest.param("全县权责清单5648项。", [("power_list_items", 5648.0)], id="a-count-of-a-lists-items"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAMILIES_5)
+def test_families_fifth_round(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
