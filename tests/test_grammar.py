@@ -651,8 +651,14 @@ HOTLINE_COUNTS = [
                  id="carried-over-is-no-request"),
     pytest.param("12345热线现设坐席70个。热线受理群众诉求1万件。", (10000.0, [10000.0]), id="seats-are-no-requests"),
     pytest.param("本周共受理热线工单506件,比上周增长20.48%。", (506.0, [506.0]), id="hotline-work-orders"),
-    pytest.param("12345热线呼入、呼出话务总量达208340个;受理事项143517个。", (143517.0, [208340.0, 143517.0]),
+    pytest.param("12345热线呼入话务总量达208340个;受理事项143517个。", (143517.0, [208340.0, 143517.0]),
                  id="items-received-over-calls"),
+    pytest.param("12345热线呼入、呼出话务总量达208340个;受理事项143517个。", (143517.0, [143517.0]),
+                 id="outgoing-calls-are-no-requests"),
+    pytest.param("热线受理群众诉求2万件,开展活动中的1500多个诉求难题得以化解。", (20000.0, [20000.0]),
+                 id="requests-resolved-are-outcomes"),
+    pytest.param("热线共受理市民来电诉求1628件,办结率100%,热线平台接诉即办急办事项13件。", (1628.0, [1628.0]),
+                 id="urgent-matters-are-a-kind"),
 ]
 
 
