@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
-import itertools
 import re
 import zipfile
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from charset_normalizer import from_bytes
 from . import tables
 from .errors import UnreadableReport
 from .tables import KeptTable
+from .text import soft_breaks
 
 MAX_BYTES = 20 * 1024 * 1024  # a yearly report is well under 1 MB of text; 20 MB allows scanned-free PDFs
 # Hostile files: a .docx is a zip, and a 1.5 MB zip can unpack to gigabytes; a PDF can hold
@@ -244,48 +244,15 @@ def _drop_page_numbers(text: str) -> str:
     return re.sub(r"\n{2,}", "\n", _PAGE_NUMBER.sub("", text)).strip("\n") if _PAGE_NUMBER.search(text) else text
 
 
-FULL_LINE = 0.8  # a line this share of the page's usual full width or longer was wrapped, not ended
-_SENTENCE_END = "。！？；：!?;:"
-
-
 def join_soft_breaks(page: str) -> str:
-    """Join the lines of a hard-wrapped PDF page where a paragraph was only wrapped.
-
-    A break is joined when the line before is full (``FULL_LINE`` of the page's usual width),
-    does not end a sentence, and the break falls between two CJK characters or digits (网上可|办率,
-    50|00件, 96.|1%, 99.5|%). An indented line starts a paragraph; a lone number is a page number.
-    The text returned is the text offsets refer to.
+    """Join the lines of a hard-wrapped PDF page where a paragraph was only wrapped
+    (``text.soft_breaks``). The text returned is the text offsets refer to.
 
     >>> join_soft_breaks("全县受理诉求50\\n00件。")
     '全县受理诉求5000件。'
     """
-    lines = page.split("\n")
-    lengths = sorted(len(line) for line in lines if line.strip())
-    if len(lengths) < 2:
-        return page
-    full = FULL_LINE * lengths[round(0.9 * (len(lengths) - 1))]  # the usual full width, past any odd long line
-    out = [lines[0]]
-    for before, line in itertools.pairwise(lines):
-        if (len(before) >= full and _ends_wrapped(before) and line[:1] and _starts_wrapped(line)
-                and not line.strip().isdigit()):
-            out[-1] += line
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-def _wrappable(ch: str) -> bool:
-    return ch.isdigit() or "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
-def _ends_wrapped(line: str) -> bool:
-    if line[-1:] in (".", ",", "．"):  # a decimal point or thousands comma split from its digits
-        return line[-2:-1].isdigit()
-    return _wrappable(line[-1:]) and line[-1] not in _SENTENCE_END
-
-
-def _starts_wrapped(line: str) -> bool:
-    return _wrappable(line[0]) or line[0] in "%％"
+    breaks = set(soft_breaks(page))
+    return "".join(ch for i, ch in enumerate(page) if i not in breaks) if breaks else page
 
 
 def _html(data: bytes, name: str) -> tuple[str, str, list[KeptTable]]:

@@ -10,6 +10,7 @@ from the report's own text, in its own script.
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from collections.abc import Iterable, Iterator
@@ -223,10 +224,70 @@ def blank_glosses(text: str) -> str:
     return _GLOSS.sub(lambda g: " " * len(g.group()), text)
 
 
+FULL_LINE = 0.8  # a line this share of the text's usual full width or longer was wrapped, not ended
+_ENDS = "。！？；：!?;:"
+
+
+def soft_breaks(text: str) -> list[int]:
+    """Where a hard-wrapped text only wrapped a paragraph: the offsets of those line breaks.
+
+    A break is soft when the line before is full (``FULL_LINE`` of the text's usual width), does
+    not end a sentence, and the break falls between two CJK characters or digits (网上可|办率,
+    50|00件, 96.|1%, 99.5|%). An indented line starts a paragraph; a lone number is a page number.
+
+    >>> soft_breaks("全县受理诉求50\\n00件。")
+    [8]
+    >>> soft_breaks("一、工作成效\\n全县网办率99%。")
+    []
+    """
+    if "\n" not in text:
+        return []
+    lines = text.split("\n")
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < 2:
+        return []
+    full = FULL_LINE * lengths[round(0.9 * (len(lengths) - 1))]  # the usual full width, past any odd long line
+    out, at = [], 0
+    for before, line in itertools.pairwise(lines):
+        at += len(before)
+        if (len(before) >= full and _ends_wrapped(before) and line[:1] and _starts_wrapped(line)
+                and not line.strip().isdigit()):
+            out.append(at)
+        at += 1
+    return out
+
+
+def _wrappable(ch: str) -> bool:
+    return ch.isdigit() or "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _ends_wrapped(line: str) -> bool:
+    if line[-1:] in (".", ",", "．"):  # a decimal point or thousands comma split from its digits
+        return line[-2:-1].isdigit()
+    return _wrappable(line[-1:]) and line[-1] not in _ENDS
+
+
+def _starts_wrapped(line: str) -> bool:
+    return _wrappable(line[0]) or line[0] in "%％"
+
+
+def unwrap(analysis: str) -> str:
+    """``analysis`` with each soft line break (``soft_breaks``) a space: a paragraph a plain-text
+    report wrapped by hand (网上可办\\n率达98%) reads as one sentence; offsets do not move."""
+    breaks = soft_breaks(analysis)
+    if not breaks:
+        return analysis
+    chars = list(analysis)
+    for i in breaks:
+        chars[i] = " "
+    return "".join(chars)
+
+
 def prepare(text: str, chrome: ChromeLines | Iterable[re.Pattern[str]] = ()) -> Document:
     """Build the analysis text for ``text`` (see the module docstring)."""
     simplified = to_simplified(text)
     analysis, blanked = mask_lines(blank_glosses(fold_width(simplified)), chrome)
+    analysis = unwrap(analysis)
     assert len(analysis) == len(text)  # an invariant of this module, not input validation
     share = chrome.warn_share if isinstance(chrome, ChromeLines) else ChromeLines().warn_share
     return Document(text=text, analysis=analysis, script=detect_script(text, simplified), blanked=blanked,

@@ -722,3 +722,21 @@ FAMILIES_5 = [
 @pytest.mark.parametrize(("text", "expected"), FAMILIES_5)
 def test_families_fifth_round(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+# A plain-text report wrapped by hand (copied from a PDF): a paragraph's line breaks are no
+# sentence ends, so a cue and its number on two lines still meet; a short line still ends.
+WRAPPED = [
+    pytest.param("（一）深化改革。全县政务服务事项网上可办\n率达到98.5%，全程网办率达到75.2%，满意\n度高。\n"
+                 "（二）推进政务公开。全年主动公开政府信息\n4520条，答复依申请公开12件，均按期办结\n。",
+                 [("online_available_rate", 98.5), ("full_online_rate", 75.2), ("info_published", 4520.0),
+                  ("disclosure_requests", 12.0)], id="cue-and-number-on-two-lines"),
+    pytest.param("一、工作成效\n全县网上可办率达99%。", [("online_available_rate", 99.0)], id="a-heading-ends"),
+    pytest.param("全县政务服务事项网上可办率达到了很高的水平\n2023年全程网办率达到75%。", [("full_online_rate", 75.0)],
+                 id="a-line-after-a-finished-paragraph"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WRAPPED)
+def test_a_hand_wrapped_paragraph_reads_as_one(extractor, text: str, expected) -> None:
+    assert pairs(extractor, text) == expected
