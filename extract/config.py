@@ -138,6 +138,7 @@ class GrammarWords:
     programmes: tuple[str, ...] = ()
     bodies: tuple[str, ...] = ()
     containers: tuple[str, ...] = ()
+    increments: tuple[str, ...] = ()
     container_units: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
     share_parts: tuple[str, ...] = ()
@@ -548,7 +549,7 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
              "share", "yearly", "bare_verbs", "time_words", "total_words", "share_parts",
-             "each", "bodies", "programmes", "containers", "container_units")
+             "each", "bodies", "programmes", "containers", "container_units", "increments")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False),
                                "subset": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",

@@ -126,8 +126,10 @@ def test_plans_and_targets(extractor, text: str, expected) -> None:
 
 
 REVIEWS = [
-    pytest.param("“十四五”以来,累计推出“一件事”50个;今年新增“一件事”12个。",
+    pytest.param("“十四五”以来,累计推出“一件事”50个;今年推出“一件事”12个。",
                  [(50.0, Coverage.OTHER_PERIOD, False), (12.0, Coverage.PLAIN, True)], id="five-year-plan"),
+    pytest.param("“十四五”以来,累计推出“一件事”50个;今年新增“一件事”12个。",
+                 [(50.0, Coverage.OTHER_PERIOD, True)], id="an-addition-is-no-size"),
     pytest.param("“十四五”以来,累计发布信息5万条;今年发布信息1.2万条。",
                  [(12000.0, Coverage.PLAIN, True)], id="several-years-of-a-yearly-count-is-none"),
     pytest.param("五年来,全程网办率从40%提高到92%。",
@@ -244,7 +246,7 @@ def test_families(extractor, text: str, expected) -> None:
 
 
 def test_a_cumulative_stock_over_years_is_no_headline(extractor) -> None:
-    figs = figures(extractor, "5年来累计推出“一件事”50个,今年新增“一件事”12个。")
+    figs = figures(extractor, "5年来累计推出“一件事”50个,今年推出“一件事”12个。")
     assert [(f.value, f.coverage, f.primary) for f in figs] == [
         (50.0, Coverage.OTHER_PERIOD, False), (12.0, Coverage.PLAIN, True)]
 
@@ -713,6 +715,7 @@ FAMILIES_5 = [
     pytest.param("进驻政务服务中心的政务服务事项1236项。", [], id="the-ones-that-do-it"),
     pytest.param("2024年主要目标:网上可办率达到99%以上。", [], id="a-target-label-before-a-colon"),
     pytest.param("主要成效:网上可办率达到99%。", [("online_available_rate", 99.0)], id="a-review-label-before-a-colon"),
+    pytest.param("新增“跨省通办”事项50项,累计达到200项。", [("cross_region_items", 200.0)], id="an-addition-then-the-size"),
     pytest.param("梳理确认政务服务事项清单31个,保留政务服务事项515项。", [("service_items_total", 515.0)],
                  id="a-count-of-lists"),
     pytest.param("全县权责清单5648项。", [("power_list_items", 5648.0)], id="a-count-of-a-lists-items"),
