@@ -26,8 +26,8 @@ _ready = False
 _names: set[str] = set()  # names already in the dictionary
 
 # Level words a place name ends with, longest first (config.yaml `levels`, and 市): 乌审旗 is 乌审 + 旗.
-PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "开发区", "试验区", "实验区", "高新区", "新区", "地区",
-                  "省", "市", "县", "区", "旗", "州", "盟")
+PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "开发区", "试验区", "实验区", "高新区", "新区",
+                  "地区", "省", "市", "县", "区", "旗", "州", "盟")
 PLACE, AGENCY = "ns", "nt"  # jieba's tags for place and organisation names: never kept as keywords
 NAME_FREQ = 5000  # above the dictionary's 2000: a name stays whole next to the terms it contains
 STEM_FREQ = 100  # enough to keep 乌审 one word, too little to cut 振兴国家 as 振/兴国/家
