@@ -69,7 +69,9 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
         any(p.start <= m.start < p.end for p in plans) or grammar.is_target(text, m, grammar_words, year)
     ):
         return Scope(Coverage.TARGET, own(m.clause.start, m.start))
-    if grammar_words is not None and m.unit_kind == "count" and _holds_any(clause_left, grammar_words.increments):
+    if grammar_words is not None and m.unit_kind == "count" and grammar_words.increments and (
+            _holds_any(clause_left, grammar_words.increments)
+            or _phrase_left(text, m.start).startswith(grammar_words.increments)):
         return Scope(Coverage.TARGET, own(m.clause.start, m.start))  # 新增50项: a change of a list, no size
     several_years = grammar_words is not None and grammar.is_multi_year(text, m, grammar_words, year)
     if several_years and fig.indicator in grammar_words.yearly:  # 8年累计话务量: no year's count
@@ -107,6 +109,16 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
     if _holds_any(clause_left, words.website):
         return Scope(Coverage.PLAIN, own(m.clause.start, m.start))  # said, but no lesser figure
     return Scope(Coverage.PLAIN, "")
+
+
+_PHRASE_CUT = re.compile(r"[。！？!?；;\n，,：:](?=[^。！？!?；;\n，,：:]*$)")
+
+
+def _phrase_left(text: str, start: int) -> str:
+    """The phrase before ``start``, across 、 (新增A50项、B30项: 新增 heads the list), spaces trimmed."""
+    left = text[max(0, start - 80):start]
+    cut = _PHRASE_CUT.search(left)
+    return (left[cut.end():] if cut else left).lstrip(" ")
 
 
 def _holds_any(text: str, words: Sequence[str]) -> bool:

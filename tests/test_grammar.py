@@ -717,6 +717,8 @@ FAMILIES_5 = [
     pytest.param("主要成效:网上可办率达到99%。", [("online_available_rate", 99.0)], id="a-review-label-before-a-colon"),
     pytest.param("新增“跨省通办”事项50项,累计达到200项。", [("cross_region_items", 200.0)],
                  id="an-addition-then-the-size"),
+    pytest.param("新增23项“秒批”、43项“秒报”、177个“一件事”主题服务。", [], id="an-addition-heads-a-list"),
+    pytest.param("推出“秒批”事项23项、“一件事”主题服务177个。", [("one_thing_items", 177.0)], id="no-addition"),
     pytest.param("梳理确认政务服务事项清单31个,保留政务服务事项515项。", [("service_items_total", 515.0)],
                  id="a-count-of-lists"),
     pytest.param("全县权责清单5648项。", [("power_list_items", 5648.0)], id="a-count-of-a-lists-items"),
