@@ -38,6 +38,7 @@ _MEDIA = "网|日报|频道|新闻|卫视|电视台|广播|晚报|发布"
 # zones named after a place (岳阳经济技术开发区, 宁波高新区, 兰州新区)
 _ZONES = "综合实验区|综合试验区|经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|新区|实验区|试验区"
 _ZONE_AT_END = re.compile(f"(?:{_ZONES})$")
+_ZONE_NAMED = re.compile(f"([\u4e00-\u9fff]{{2,4}}?)({_ZONES})")
 _SHORT_ZHOU = re.compile(r"([\u4e00-\u9fff]{2,4})州(?!市)")
 
 
@@ -182,7 +183,37 @@ def _line_place(line: str, levels: dict[str, str]) -> Place | None:
     short = _short_prefecture(line, place, levels)
     if short is not None:
         return short
-    return _zone(place, line, levels) if place is not None else None
+    return _zone(place, line, levels) if place is not None else _zone_by_stem(line, levels)
+
+
+def _zone_by_stem(line: str, levels: dict[str, str]) -> Place | None:
+    """A zone the gazetteer does not hold, named after a division it does (郴州综合实验区 after
+    郴州市): the zone, within that division's province and prefecture."""
+    for m in _ZONE_NAMED.finditer(line):
+        for k in (4, 3, 2):
+            stem = m.group(1)[-k:]
+            code = _stems().get(stem)
+            if code is None:
+                continue
+            names, _ = _gazetteer_codes()
+            province = names.get(code[:2] + "0000")
+            prefecture = None if code[2:] == "0000" else names.get(code[:4] + "00")
+            zone = stem + m.group(2)
+            return zone, _level(zone, levels, county_level=True), province, prefecture, line
+    return None
+
+
+@functools.cache
+def _stems() -> dict[str, str]:
+    """The gazetteer's division names without their level word (郴州 for 郴州市) -> code, for stems
+    of 2–4 characters that one division holds."""
+    _, codes = _gazetteer_codes()
+    out: dict[str, list[str]] = {}
+    for name, cs in codes.items():
+        stem = _LEVEL_SUFFIX.sub("", name)
+        if 2 <= len(stem) <= 4 and stem != name:
+            out.setdefault(stem, []).extend(cs)
+    return {k: v[0] for k, v in out.items() if len(set(v)) == 1}
 
 
 def _in_passing(province: str, line: str) -> bool:

@@ -193,6 +193,8 @@ AUTHORS = [
     pytest.param("岳阳经济技术开发区管委会2023年工作总结", "岳阳经济技术开发区", "development zone",
                  id="development-zone"),
     pytest.param("宁波高新区行政审批局2023年工作总结", "宁波高新区", "development zone", id="high-tech-zone"),
+    pytest.param("标题: 郴州综合实验区2020年度政府信息公开工作年度报告\n栏目: 政府信息公开年报", "郴州综合实验区",
+                 "experimental zone", id="zone-the-gazetteer-does-not-hold"),
     pytest.param("• 湖南省二级以上医疗机构明年底检\n您当前的位置 : 人民网 >> 湖南频道 >> 岳阳\n"
                  "岳阳市热线中心获殊荣", "岳阳市", "prefecture-level city", id="province-in-passing-then-a-city"),
     pytest.param("浙江省深化政务服务改革\n杭州市率先推出…", "浙江省", "province", id="a-province-as-the-subject-stays"),
