@@ -95,6 +95,9 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
         return Scope(Coverage.PART, own(m.clause.start, m.start))
     if m.unit_kind == "percent" and counts_before:
         return Scope(Coverage.PART, own(counts_before[-1], m.start))
+    some = _some_bodies(sentence_left, grammar_words.bodies) if grammar_words is not None else None
+    if m.unit_kind == "percent" and some is not None:  # 有31个单位…满意率均为100%: those units' rate
+        return Scope(Coverage.PART, own(left_start + some.start(), left_start + some.end()))
     if _holds_any(clause_left, words.own_level):  # 某市本级: the city's own level, not the whole city
         return Scope(Coverage.PLAIN, own(m.clause.start, m.start))
     own_whole, other_whole = _whole_words(words.whole, names)
@@ -112,6 +115,19 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
 
 
 _PHRASE_CUT = re.compile(r"[。！？!?；;\n，,：:](?=[^。！？!?；;\n，,：:]*$)")
+
+
+@lru_cache(maxsize=8)
+def _some_bodies_re(bodies: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not bodies:
+        return None
+    return re.compile(r"有\d+个(?:" + "|".join(re.escape(b) for b in sorted(bodies, key=len, reverse=True)) + ")")
+
+
+def _some_bodies(left: str, bodies: tuple[str, ...]) -> re.Match[str] | None:
+    """有31个单位: some of the bodies (a count of them after 有), whose rate a sentence then gives."""
+    pattern = _some_bodies_re(bodies)
+    return pattern.search(left) if pattern is not None and "有" in left else None
 
 
 def _phrase_left(text: str, start: int) -> str:

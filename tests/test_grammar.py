@@ -748,3 +748,10 @@ WRAPPED = [
 @pytest.mark.parametrize(("text", "expected"), WRAPPED)
 def test_a_hand_wrapped_paragraph_reads_as_one(extractor, text: str, expected) -> None:
     assert pairs(extractor, text) == expected
+
+
+def test_a_rate_of_some_units_is_a_part(extractor) -> None:
+    """有31个单位…均为100%: the rate of those units, not of the whole; the whole's rate is the headline."""
+    text = "热线回访:有31个单位群众反映较好,按时办结率、满意率均为100%;热线群众满意率为96%。"
+    got = [(f.value, f.coverage, f.primary) for f in figures(extractor, text) if f.indicator == "hotline_satisfaction"]
+    assert got == [(100.0, Coverage.PART, False), (96.0, Coverage.PLAIN, True)]
