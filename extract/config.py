@@ -139,6 +139,7 @@ class GrammarWords:
     bodies: tuple[str, ...] = ()
     containers: tuple[str, ...] = ()
     increments: tuple[str, ...] = ()
+    duration_cuts: tuple[str, ...] = ()
     container_units: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
     share_parts: tuple[str, ...] = ()
@@ -549,7 +550,8 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
              "share", "yearly", "bare_verbs", "time_words", "total_words", "share_parts",
-             "each", "bodies", "programmes", "containers", "container_units", "increments")
+             "each", "bodies", "programmes", "containers", "container_units", "increments",
+             "duration_cuts")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False),
                                "subset": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",

@@ -386,6 +386,8 @@ class IndicatorMapper:
         left = left.strip()
         if prev.is_change and self._is_level_change(left):
             return True
+        if prev.unit_kind == "duration" and len(left) <= 6 and left.startswith(self.grammar.duration_cuts):
+            return True
         return (prev.unit_kind in ("count", "duration") and len(left) <= 6
                 and any(left.startswith(w) for w in self.grammar.share))
 
