@@ -63,6 +63,8 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
     """
     head = analysis[:_HEAD]
     place = _gazetteer(_author_lines(analysis), levels) or _pattern(head, levels)
+    if place is not None:
+        place = _author_below(place, analysis, levels) or place
     name, level, province, prefecture, evidence = place or (None, None, None, None, None)
     agency = None
     if name:
@@ -76,7 +78,7 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
         year = int(titled.group(1))
     if year and _WORK_REPORT in head and (titled or re.search(rf"{year} ?年[^。\n]{{0,12}}{_WORK_REPORT}", head)):
         year -= 1  # the 2024 government work report reviews 2023
-    code = adcode(name, context=evidence) if name else None
+    code = adcode(name, province, prefecture, context=evidence) if name else None
     return Detected(name, level, year, agency, province, prefecture, evidence, code)
 
 
@@ -279,6 +281,50 @@ def _autonomous_prefectures() -> dict[str, tuple[str, str]]:
         for k in (2, 3, 4):
             out.setdefault(n[:k], []).append((n, prov))
     return {k: v[0] for k, v in out.items() if len(v) == 1}
+
+
+_ABOVE_COUNTY = ("province", "autonomous region", "municipality", "prefecture-level city", "autonomous prefecture",
+                 "league", "prefecture")
+# a township or street office addressed first: the writer is a county-level government
+_TOWNSHIPS_ADDRESSED = re.compile(r"^各(?:乡|镇|街道)", re.M)
+
+
+def _self_references(suffix: str, analysis: str) -> int:
+    """How often the text speaks of itself as a division ending in ``suffix`` (我县, 本县, 县委,
+    县政府; not 各县政府, 该县, 社区委员会, 本区域)."""
+    return len(re.findall(rf"(?<![各该社市县省区州])(?:我{suffix}|本{suffix}(?![域级])|{suffix}委(?!员)|{suffix}政府)",
+                          analysis))
+
+
+def _author_below(place: Place, analysis: str, levels: dict[str, str]) -> Place | None:
+    """The county-level writer of a report that names only its parent (a county's bulletin about
+    the prefecture's hotline says 我县 and 县委, not the county's name): level and parents known,
+    the name only where a head line gives it before an agency word. None where the text does
+    not speak of itself as lower than ``place``."""
+    name, level, province, prefecture, line = place
+    if level not in _ABOVE_COUNTY:
+        return None
+    own = _LEVEL_SUFFIX.search(name)
+    own_suffix = own.group(1)[-1] if own else (name[-1] if name.endswith(("州", "盟")) else "")
+    lower = None
+    if level not in ("province", "autonomous region", "municipality") \
+            and _TOWNSHIPS_ADDRESSED.search(analysis[:_HEAD]) and name.endswith("市"):
+        lower = ("市", "county-level city")
+    else:
+        mine = _self_references(own_suffix, analysis) if own_suffix else 0
+        for suffix in ("县", "区", "旗"):
+            if suffix == own_suffix or suffix not in levels:
+                continue
+            n = _self_references(suffix, analysis)
+            if n >= 2 and n > mine:
+                lower = (suffix, levels[suffix])
+                break
+    if lower is None:
+        return None
+    parent = name if level in ("prefecture-level city", "autonomous prefecture", "league", "prefecture") else None
+    found = _pattern(analysis[:_HEAD], levels)
+    own_name = found[0] if found and found[0].endswith(lower[0]) and found[0] != name else None
+    return own_name, lower[1], province, parent or prefecture, line
 
 
 def _named(place: str, line: str) -> bool:
