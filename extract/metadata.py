@@ -78,7 +78,7 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
         year = int(titled.group(1))
     if year and _WORK_REPORT in head and (titled or re.search(rf"{year} ?年[^。\n]{{0,12}}{_WORK_REPORT}", head)):
         year -= 1  # the 2024 government work report reviews 2023
-    code = adcode(name, province, prefecture, context=evidence) if name else None
+    code = adcode(name, context=evidence) if name else None
     return Detected(name, level, year, agency, province, prefecture, evidence, code)
 
 
