@@ -35,6 +35,8 @@ _AGENCY = r"[\u4e00-\u9fff]{0,16}?(?:局|委员会|办公室|中心)"
 _AGENCY_WORDS = "人民政府|政务服务|行政审批|大数据|数据资源|数据管理|行政服务|政府信息公开"
 # what follows a province's name in the name of a medium (中国河北网, 河北日报, 湖南频道)
 _MEDIA = "网|日报|频道|新闻|卫视|电视台|广播|晚报|发布"
+# what follows a province's name in the name of its platforms, which every county in it uses
+_PLATFORMS = "政务服务网|政务服务平台|政务服务一体化平台|政务服务移动端"
 # zones named after a place (岳阳经济技术开发区, 宁波高新区, 兰州新区)
 _ZONES = "综合实验区|综合试验区|经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|新区|实验区|试验区"
 _ZONE_AT_END = re.compile(f"(?:{_ZONES})$")
@@ -220,12 +222,12 @@ def _stems() -> dict[str, str]:
 
 def _in_passing(province: str, line: str) -> bool:
     """Is ``province`` named in passing on ``line``: in a site's breadcrumb (人民网>>湖南频道), a
-    medium's name (中国河北网, 河北日报), a list of other news (• 河北省…) or a quotation (荣获
-    “…河北省…集体”)?"""
+    medium's name (中国河北网, 河北日报), a platform's name (河北政务服务网), a list of other news
+    (• 河北省…) or a quotation (荣获“…河北省…集体”)?"""
     stem = _LEVEL_SUFFIX.sub("", province)
     if ">" in line or line.startswith(("•", "·", "●")):
         return True
-    if re.search(rf"{re.escape(stem)}(?:省|自治区)?(?:{_MEDIA})", line):
+    if re.search(rf"{re.escape(stem)}(?:省|自治区)?(?:{_MEDIA}|{_PLATFORMS})", line):
         return True
     at = line.find(stem)
     return at > 0 and line.count("“", 0, at) > line.count("”", 0, at)

@@ -198,6 +198,8 @@ AUTHORS = [
     pytest.param("• 湖南省二级以上医疗机构明年底检\n您当前的位置 : 人民网 >> 湖南频道 >> 岳阳\n"
                  "岳阳市热线中心获殊荣", "岳阳市", "prefecture-level city", id="province-in-passing-then-a-city"),
     pytest.param("浙江省深化政务服务改革\n杭州市率先推出…", "浙江省", "province", id="a-province-as-the-subject-stays"),
+    pytest.param("关于湖南政务服务网“一网通办”工作情况的通报\n岳阳市政务服务中心\n各部门:", "岳阳市",
+                 "prefecture-level city", id="a-province-named-by-its-platform-is-in-passing"),
     pytest.param("作为岳阳市12345热线的分中心,我县热线在县委县政府领导下…\n我县共受理…", None, "county",
                  id="a-county-that-names-only-its-prefecture"),
     pytest.param("各乡镇人民政府、街道办事处,市政府各部门:\n现将岳阳、省长热线转办情况通报如下", None,
