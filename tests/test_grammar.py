@@ -117,6 +117,12 @@ PLANS = [
     pytest.param("全程网办率达85%。\n二、下一步工作打算\n(一)全程网办率提升至90%。",
                  [("full_online_rate", 85.0)], id="next-steps-section"),
     pytest.param("全程网办率达85%,确保服务质量。", [("full_online_rate", 85.0)], id="target-word-after"),
+    pytest.param("全程网办率将提升至95%。", [], id="will-raise"),
+    pytest.param("下一步,将推动网上可办率达到100%。", [], id="next-step-in-a-sentence"),
+    pytest.param("明年,即办件占比要达到50%。", [], id="next-year-in-a-sentence"),
+    pytest.param("全程网办率拟提高到95%。", [], id="intends-to"),
+    pytest.param("将1200项事项纳入清单,全程网办率达85%。", [("full_online_rate", 85.0)],
+                 id="jiang-as-a-preposition-is-no-plan"),
 ]
 
 
