@@ -745,6 +745,11 @@ FAMILIES_5 = [
     pytest.param("梳理确认政务服务事项清单31个,保留政务服务事项515项。", [("service_items_total", 515.0)],
                  id="a-count-of-lists"),
     pytest.param("全县权责清单5648项。", [("power_list_items", 5648.0)], id="a-count-of-a-lists-items"),
+    pytest.param("开设“跨省通办”窗口3个。", [], id="a-count-of-windows"),
+    pytest.param("签订“跨省通办”合作协议12个,实现通办事项213项。", [("cross_region_items", 213.0)],
+                 id="a-count-of-agreements"),
+    pytest.param("与周边5个县市签订“跨省通办”合作协议,实现通办事项213项。", [("cross_region_items", 213.0)],
+                 id="a-count-of-counties-and-cities"),
 ]
 
 
