@@ -245,6 +245,7 @@ def test_a_work_report_reviews_the_year_before_its_own(config, text: str, year: 
 FAMILIES = [
     pytest.param("热线受理诉求3000多万件。", [("hotline_requests", 30000000.0)], id="duo-wan"),
     pytest.param("“好差评”综合评分9.98分。", [("review_score", 9.98)], id="review-score-as-pingfen"),
+    pytest.param("已上线集成服务事项38项。", [("one_thing_items", 38.0)], id="integrated-services"),
     pytest.param("“零跑腿”事项达到800项,占比95.5%。", [("zero_visit_rate", 95.5)], id="share-of-the-count-before"),
     pytest.param("“网上办”“马上办”“一次办”比例均在90%以上。",
                  [("online_available_rate", 90.0), ("immediate_rate", 90.0), ("at_most_once_rate", 90.0)],
