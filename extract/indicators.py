@@ -249,7 +249,7 @@ class IndicatorMapper:
             if hit is not None and (not ind.context or self._context(doc.analysis, ind, m)):
                 hits.append(hit)
         best = _resolve(hits)
-        if best is None and prev is not None and prev.sentence == m.sentence and self._borrows(own_left, prev):
+        if best is None and prev is not None and prev.sentence == m.sentence and self._borrows(own_left, prev, text):
             return self._with_clause_of(doc, m, prev)
         if best is None:
             return None
@@ -377,19 +377,26 @@ class IndicatorMapper:
             local = beside.sub(r"\1", local)  # 门户网站及新媒体…N条: a total that holds the website too
         return any(w in local for w in ind.exclude)
 
-    def _borrows(self, left: str, prev: Mention) -> bool:
+    def _borrows(self, left: str, prev: Mention, text: str) -> bool:
         """Does a clause that only says 达到/占比 take the measure of the clause before it?
 
         After a change (较上年提升5%,达到70%) the level reached; after a count (零跑腿事项
-        800项,占比95%) the share of it; after a duration (时限压缩至2.5个工作日,压缩率85%) its cut.
+        800项,占比95%) the share of it; after a duration (时限压缩至2.5个工作日,压缩率85%) or a
+        count said as cut to it (跑动次数减少至0.2次,减少幅度87%) its cut.
         """
         left = left.strip()
         if prev.is_change and self._is_level_change(left):
             return True
-        if prev.unit_kind == "duration" and len(left) <= 6 and left.startswith(self.grammar.duration_cuts):
+        if len(left) <= 6 and left.startswith(self.grammar.duration_cuts) and (
+                prev.unit_kind == "duration" or (prev.unit_kind == "count" and self._cut_to(text, prev))):
             return True
         return (prev.unit_kind in ("count", "duration") and len(left) <= 6
                 and any(left.startswith(w) for w in self.grammar.share))
+
+    def _cut_to(self, text: str, m: Mention) -> bool:
+        """Is ``m`` what something was cut to (减少至0.2次, 压减到平均3个)?"""
+        left = text[m.clause.start:m.start].removesuffix("平均")
+        return left.endswith(tuple(w + to for w in self.grammar.duration_cuts for to in "至到"))
 
     def _with_clause_of(self, doc: Document, m: Mention, before: Mention) -> Figure | None:
         """``m`` read with the clause of ``before`` as its own."""
