@@ -132,9 +132,12 @@ class MentionFinder:
         end = i
         # the unit as written: the report's own characters at the unit's place
         unit_text = doc.text[end - len(unit):end] if unit and not percent else unit
+        kind = self._kinds.get(unit) or ""
+        if kind == "tenths":  # 四成: 40 %
+            value, unit, kind = value * 10, "%", "percent"
         return Mention(
             value=value * scale, unit=unit, unit_text=unit_text,
-            unit_kind=self._kinds.get(unit) or "", qualifier=qualifier,
+            unit_kind=kind, qualifier=qualifier,
             is_change=self._is_change(text, clause.start, start),
             start=start, end=end, surface=doc.text[start:end],
             clause=clause, sentence=sentence,
