@@ -79,6 +79,7 @@ class Indicator:
     max: float | None = None  # the largest value the indicator can take (a score out of 10); a share: 100
     wildcard_not: tuple[str, ...] = ()  # in a cue, ＊ is any Chinese character, but these runs (一网通办)
     cue_after_units: tuple[str, ...] = ()  # a number in these units takes only a cue after it (22件“一件事”)
+    exclude_in_clause: tuple[str, ...] = ()  # exclude words anywhere in the clause before the number (12315热线)
 
     def admits(self, value: float, unit: str) -> bool:
         """Can a number of ``value`` in ``unit`` be a figure of this indicator?"""
@@ -386,7 +387,7 @@ _INDICATOR_KEYS = {
     "cues": (list, True),
     "exclude": (list, False), "context": (list, False), "weak_cues": (list, False),
     "max": (float, False), "counts_other": (list, False), "counts_after": (list, False),
-    "wildcard_not": (list, False), "cue_after_units": (list, False),
+    "wildcard_not": (list, False), "cue_after_units": (list, False), "exclude_in_clause": (list, False),
 }
 
 
@@ -416,6 +417,8 @@ def _indicators(v: _Validator, items: list, cat_ids: set[str], numbers: NumberWo
             counts_after=_cues(v, item.get("counts_after"), f"{where}.counts_after", required=False),
             wildcard_not=_cues(v, item.get("wildcard_not"), f"{where}.wildcard_not", required=False),
             cue_after_units=v.words(item.get("cue_after_units"), f"{where}.cue_after_units", required=False),
+            exclude_in_clause=_cues(v, item.get("exclude_in_clause"), f"{where}.exclude_in_clause",
+                                    required=False, digits=True),
         ))
     v.check(bool(out), "indicators", "at least one indicator is needed")
     return out

@@ -245,6 +245,8 @@ class IndicatorMapper:
             any_head = self._any_head.get(ind.id)  # (the quick test of _nearest_cue, without a call)
             if not ind.admits(m.value, m.unit) or (any_head is not None and any_head.search(window) is None):
                 continue
+            if ind.exclude_in_clause and any(w in text[m.clause.start:m.start] for w in ind.exclude_in_clause):
+                continue  # 12315热线…接听来电8459人次: another hotline's count
             hit = self._nearest_cue(ind, window, pos, m.unit_kind == "count", m.unit in ind.cue_after_units)
             if hit is not None and (not ind.context or self._context(doc.analysis, ind, m)):
                 hits.append(hit)
