@@ -104,8 +104,11 @@ class MentionFinder:
         percent = num.percent
         qualifier = "exact"
         j = _skip_spaces(text, i)
-        word, q = _match_at(text, j, self._between_at)  # 36余件, 5100多件
         scale = 1.0
+        if j > i and not num.match.group("mult") and text[j:j + 1] in MULTIPLIERS:  # "5.2 万件": PDF spacing
+            scale, i = float(MULTIPLIERS[text[j]]), j + 1
+            j = _skip_spaces(text, i)
+        word, q = _match_at(text, j, self._between_at)  # 36余件, 5100多件
         if word:
             qualifier, i = q, j + len(word)
             if not num.match.group("mult") and text[i:i + 1] in MULTIPLIERS:  # 300多万件: 300万 and more

@@ -67,6 +67,8 @@ MENTIONS = [
     pytest.param("12345热线运行平稳。", [], id="hotline-name"),
     pytest.param("满意率提高了3.5个百分点。", [(3.5, "个百分点", "exact")], id="percentage-points"),
     pytest.param("共发布各类信息共 806 条。", [(806.0, "条", "exact")], id="spaces-around-number"),
+    pytest.param("受理诉求 5.2 万件。", [(52000.0, "件", "exact")], id="space-before-wan"),
+    pytest.param("受理诉求 5.2万 件。", [(52000.0, "件", "exact")], id="space-after-wan"),
     pytest.param("比例达 超过 88.52 %。", [(88.52, "%", "more_than")], id="spaces-around-percent"),
     pytest.param("2025 年政务公开", [], id="year-with-space"),
 ]
