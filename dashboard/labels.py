@@ -246,7 +246,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "枚": ("piece", "pieces"), "元": ("yuan", "yuan"), "万元": ("10,000 yuan", "10,000 yuan"),
     "个工作日": ("working day", "working days"), "工作日": ("working day", "working days"),
     "个月": ("month", "months"), "小时": ("hour", "hours"), "分钟": ("minute", "minutes"), "天": ("day", "days"),
-    "日": ("day", "days"), "年": ("year", "years"),
+    "日": ("day", "days"), "年": ("year", "years"), "成": ("tenth", "tenths"),
 }
 
 
