@@ -147,8 +147,8 @@ class IndicatorMapper:
         self._all_do = re.compile(all_do) if g.subset_unless and g.subset_verbs else None
         self._time_words = re.compile("|".join(filter(None, (_DATES, _alternatives(config.grammar.time_words)))))
         sites, joiners = _alternatives(config.scope.website), _alternatives(config.grammar.list_joiners)
-        self._beside_site = {  # an exclude word joined to a website (网站及新媒体) names a part of a total
-            ind.id: re.compile(f"({sites})(?:{joiners})(?:政务)?(?:{_alternatives(ind.exclude)})")
+        self._beside_site = {  # an exclude word joined to a website (网站及新媒体; a list's head 网站 + 新媒体)
+            ind.id: re.compile(f"({sites})(?:{joiners})?(?:政务)?(?:{_alternatives(ind.exclude)})")
             for ind in config.indicators if ind.exclude and sites and joiners}
 
     def map(self, doc: Document, mentions: list[Mention]) -> list[Figure]:

@@ -615,6 +615,8 @@ def test_a_sentence_opening_with_an_earlier_year(extractor, text: str, expected)
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("依托门户网站及新媒体主动公开各类信息5200条。", [("info_published", 5200.0)],
                  id="website-and-new-media"),
+    pytest.param("通过政府网站、政务新媒体等渠道主动公开信息2万余条。", [("info_published", 20000.0)],
+                 id="website-listed-with-new-media"),
     pytest.param("政务新媒体发布信息3100条。", [], id="new-media-alone"),
     pytest.param("微信公众号发布信息800条,门户网站发布信息1200条。", [("info_published", 1200.0)], id="each-apart"),
 ])
