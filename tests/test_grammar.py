@@ -761,6 +761,8 @@ FAMILIES_5 = [
                  id="a-count-of-agreements"),
     pytest.param("与周边5个县市签订“跨省通办”合作协议,实现通办事项213项。", [("cross_region_items", 213.0)],
                  id="a-count-of-counties-and-cities"),
+    pytest.param("本局有行政许可权86项,全年作出行政许可2100件。", [("licensing_items", 86.0)],
+                 id="licensing-powers-are-licensing-items"),
 ]
 
 
