@@ -31,6 +31,7 @@ _FORMULA_START = "=+-@"
 _REMARK = re.compile(r"[(（][^()（）#]{1,10}[)）]")  # a remark in brackets that does not hold the number
 _BREAKDOWN_REACH = 3000  # characters back to look for a breakdown's opener (bounds run-on text)
 _CONTEXT_REACH = 150  # characters before a number where context words count, across line ends
+_NAME_REACH = 4  # characters of the name before a list's last one that are read as that name (群众来电)
 _SPACES = " \t\u3000\u00a0"
 _QUOTE_TABLE = str.maketrans("", "", QUOTES + _SPACES)  # words a PDF or a gloss split are whole again
 _QUOTE_CHARS = re.compile(f"[{re.escape(QUOTES + _SPACES)}]")  # the same characters, for _unquoted
@@ -240,6 +241,11 @@ class IndicatorMapper:
         if head is not None:  # the words a list or 分别 refers back to, read with the clause
             head_words = _unquoted(text[head.start:head.end])
             window, pos = head_words + window, pos + len(head_words)
+        last_name = None  # A、B等N件X: where B stands in the window, and the end of A
+        if text[m.clause.start - 1:m.clause.start] == "、":
+            b = pos - len(own_left)
+            etc = max((window.find(w, b, pos) for w in self.matching.list_ends), default=-1)
+            last_name = (b, etc, text[max(0, m.clause.start - 1 - _NAME_REACH):m.clause.start - 1]) if etc > b else None
         hits = []
         for ind in self._taking(m.unit):
             any_head = self._any_head.get(ind.id)  # (the quick test of _nearest_cue, without a call)
@@ -247,7 +253,8 @@ class IndicatorMapper:
                 continue
             if ind.exclude_in_clause and any(w in text[m.clause.start:m.start] for w in ind.exclude_in_clause):
                 continue  # 12315热线…接听来电8459人次: another hotline's count
-            hit = self._nearest_cue(ind, window, pos, m.unit_kind == "count", m.unit in ind.cue_after_units)
+            win = window if last_name is None else _channels_of_a_total(window, last_name, ind.exclude)
+            hit = self._nearest_cue(ind, win, pos, m.unit_kind == "count", m.unit in ind.cue_after_units)
             if hit is not None and (not ind.context or self._context(doc.analysis, ind, m)):
                 hits.append(hit)
         best = _resolve(hits)
@@ -538,6 +545,19 @@ def _phrase_end(text: str, start: int) -> int:
 def _alternatives(words: tuple[str, ...]) -> str:
     """A regex alternation of ``words``, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _channels_of_a_total(window: str, last: tuple[int, int, str], exclude: tuple[str, ...]) -> str:
+    """``window`` with the exclude words of a list's last name blanked where the name before it
+    holds none: 受理来电、网络留言等诉求N件 counts every channel's requests, 留言 is one of them
+    (but 微信、微博等发布N条 stays a count of new-media posts)."""
+    a, b, before = last
+    if not any(w in window[a:b] for w in exclude) or any(w in before for w in exclude):
+        return window
+    name = window[a:b]
+    for w in exclude:
+        name = name.replace(w, " " * len(w))
+    return window[:a] + name + window[b:]
 
 
 def _list_start(text: str, start: int) -> int:
