@@ -766,6 +766,7 @@ FAMILIES_5 = [
                  id="a-count-of-counties-and-cities"),
     pytest.param("本局有行政许可权86项,全年作出行政许可2100件。", [("licensing_items", 86.0)],
                  id="licensing-powers-are-licensing-items"),
+    pytest.param("12345热线接通率99.5%,一次办结率92%。", [], id="first-contact-resolution-is-no-single-visit-rate"),
 ]
 
 
