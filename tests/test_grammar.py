@@ -767,6 +767,8 @@ FAMILIES_5 = [
     pytest.param("本局有行政许可权86项,全年作出行政许可2100件。", [("licensing_items", 86.0)],
                  id="licensing-powers-are-licensing-items"),
     pytest.param("12345热线接通率99.5%,一次办结率92%。", [], id="first-contact-resolution-is-no-single-visit-rate"),
+    pytest.param("全县12345热线共受理工单5230件。", [("hotline_requests", 5230.0)], id="tickets-received-are-requests"),
+    pytest.param("12345热线转派工单3100件。", [], id="tickets-passed-on-are-not"),
 ]
 
 
