@@ -444,10 +444,11 @@ class IndicatorMapper:
         if m.unit_kind != "count" or m.is_change or not self.grammar.bare_verbs:
             return None
         text = doc.analysis
-        core = self._time_words.sub("", _unquoted(text[m.clause.start:m.start]))
+        said = self._time_words.sub("", _unquoted(text[m.clause.start:m.start]))
+        core = said
         for total in self.grammar.total_words:  # in their order: 共计 before 共, 累计共 loses both
             core = core.removeprefix(total)
-        if core not in self.grammar.bare_verbs:
+        if core not in self.grammar.bare_verbs and not (core == "" and said):  # or a bare total: (…,共312项)
             return None
         before = _clause_before(text, m.clause.start)
         if before == m.clause.start:
@@ -458,7 +459,7 @@ class IndicatorMapper:
                 return Figure(m, prev.indicator, prev.cue, *_evidence(text, m.clause.start, m.clause.end),
                               weak=prev.weak)
             return None
-        if _has_number(text[before:m.clause.start]):
+        if _has_number(self._time_words.sub("", text[before:m.clause.start])):  # a year is no count
             return None
         fig = self.map_one(doc, replace(m, clause=Span(before, m.clause.end)))
         return None if fig is None else replace(fig, mention=m)

@@ -531,6 +531,10 @@ TOPICS = [
                  [("hotline_requests", 53000.0), ("hotline_requests", 31000.0)], id="topic-then-bare-verbs"),
     pytest.param("门户网站运行平稳,全年共发布1200条。", [], id="no-topic-no-figure"),
     pytest.param("开展一件事集成服务,全年共办理3000件。", [], id="办理-is-no-bare-verb"),
+    pytest.param("印发《某县行政许可事项清单(2023年版,共208项)》。", [("licensing_items", 208.0)],
+                 id="a-bare-total-in-a-titles-bracket"),
+    pytest.param("公布《某县权责清单(2023年版)》,共4120项。", [("power_list_items", 4120.0)],
+                 id="a-bare-total-after-a-title-with-a-year"),
 ]
 
 
