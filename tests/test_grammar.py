@@ -773,6 +773,9 @@ FAMILIES_5 = [
     pytest.param("12345热线接通率99.5%,一次办结率92%。", [], id="first-contact-resolution-is-no-single-visit-rate"),
     pytest.param("全县12345热线共受理工单5230件。", [("hotline_requests", 5230.0)], id="tickets-received-are-requests"),
     pytest.param("12345热线转派工单3100件。", [], id="tickets-passed-on-are-not"),
+    pytest.param("12345热线受理诉求3200件,涉及住房保障的诉求有412件。", [("hotline_requests", 3200.0)],
+                 id="requests-on-a-topic-are-a-category"),
+    pytest.param("12345热线共受理诉求3200件,重复来电400件。", [("hotline_requests", 3200.0)], id="repeat-calls"),
 ]
 
 
