@@ -31,6 +31,7 @@ _FORMULA_START = "=+-@"
 _REMARK = re.compile(r"[(（][^()（）#]{1,10}[)）]")  # a remark in brackets that does not hold the number
 _BREAKDOWN_REACH = 3000  # characters back to look for a breakdown's opener (bounds run-on text)
 _CONTEXT_REACH = 150  # characters before a number where context words count, across line ends
+_NOUN_REACH = 6  # characters after a count's unit read as the noun it counts (事项主题)
 _NAME_REACH = 4  # characters of the name before a list's last one that are read as that name (群众来电)
 _SPACES = " \t\u3000\u00a0"
 _QUOTE_TABLE = str.maketrans("", "", QUOTES + _SPACES)  # words a PDF or a gloss split are whole again
@@ -341,7 +342,7 @@ class IndicatorMapper:
             for hit in cue.regex.finditer(window):
                 a, b = hit.span()
                 if b <= pos:
-                    if after_only:
+                    if after_only or (count and self._counts_other_after(ind, window, pos)):
                         continue
                     d = pos - b
                 elif a > pos:
@@ -368,6 +369,15 @@ class IndicatorMapper:
                 if best is None or (d, a - b) < (best.distance, best.start - best.end):
                     best = CueHit(ind, cue.text, a, b, d)
         return best
+
+    def _counts_other_after(self, ind: Indicator, window: str, pos: int) -> bool:
+        """Does a noun right after the number's unit say it counts something else (“一件事”将8个事项
+        整合, 专区12个窗口), not one of the indicator's things (13个事项主题)?"""
+        if not window.startswith(ind.counts_other, pos + 1):
+            return False
+        noun = _PHRASE_ENDS.split(window[pos + 1:pos + 1 + _NOUN_REACH], maxsplit=1)[0]
+        any_head = self._any_head.get(ind.id)
+        return any_head is None or any_head.search(noun) is None
 
     def _excluded(self, ind: Indicator, window: str, start: int, cue: tuple[int, int] | None = None) -> bool:
         """An exclude word near the cue and number: from a little before both to the clause end.

@@ -776,6 +776,9 @@ FAMILIES_5 = [
     pytest.param("12345热线受理诉求3200件,涉及住房保障的诉求有412件。", [("hotline_requests", 3200.0)],
                  id="requests-on-a-topic-are-a-category"),
     pytest.param("12345热线共受理诉求3200件,重复来电400件。", [("hotline_requests", 3200.0)], id="repeat-calls"),
+    pytest.param("“企业开办一件事”将5个部门的8个事项整合办理。", [], id="items-within-one-theme"),
+    pytest.param("“一件事一次办”服务专区共有12个窗口。", [], id="windows-of-a-theme-counter"),
+    pytest.param("上线“一事联办”23个事项主题。", [("one_thing_items", 23.0)], id="item-themes-are-themes"),
 ]
 
 
