@@ -74,7 +74,7 @@ class Indicator:
     context: tuple[str, ...] = ()
     definition_zh: str = ""
     weak_cues: tuple[str, ...] = ()  # find a related measure (calls for requests): headline only if nothing better
-    counts_other: tuple[str, ...] = ()  # nouns that are what a number counts: before a cue after it, or right after its unit
+    counts_other: tuple[str, ...] = ()  # what a number counts: before a cue after it, or right after its unit
     counts_after: tuple[str, ...] = ()  # ... or that, right after such a cue, are what it counts
     max: float | None = None  # the largest value the indicator can take (a score out of 10); a share: 100
     wildcard_not: tuple[str, ...] = ()  # in a cue, ＊ is any Chinese character, but these runs (一网通办)
