@@ -30,6 +30,12 @@ _TITLE_WORDS = ("报告", "总结", "工作", "情况", "年报", "通报", "运
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 _WORK_REPORT = "政府工作报告"
 _WORK_REPORT_YEAR = re.compile(rf"{_WORK_REPORT} ?[（(] ?(20\d\d) ?年? ?[）)]")
+# the day a work report was delivered (——2015年2月5日在某区第十四届人民代表大会第四次会议上): it reviews the year before
+_DELIVERED = re.compile(r"(20\d\d) ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?在[^。\n]{0,40}?人民代表大会[^。\n]{0,20}?会议上")
+# the tasks a work report set (2023年《政府工作报告》重点工作进展情况): a year's follow-up, not the report
+_WORK_REPORT_TASKS = re.compile(rf"{_WORK_REPORT}》?(?:重点|目标|任务|进展|落实|分解)")
+_CLOCK = re.compile(r"20\d\d ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?(?:星期|周)[一二三四五六日天]")  # a web page's clock
+_SPACES = re.compile(r"[ \u3000\u00a0]")
 _AGENCY = r"[\u4e00-\u9fff]{0,16}?(?:局|委员会|办公室|中心)"
 # what follows a place's name in a title or issuer (bare 政府 would take 根据市政府 for a place)
 _AGENCY_WORDS = "人民政府|政务服务|行政审批|大数据|数据资源|数据管理|行政服务|政府信息公开"
@@ -74,11 +80,17 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
         m = re.compile(_AGENCY).match(head, at + len(name)) if at >= 0 else None
         if m:
             agency = text[at:m.end()]
-    year = _year(head) or _year(analysis)
+    dated = _CLOCK.sub("", head)
+    year = _year(dated) or _year(_CLOCK.sub("", analysis))
     titled = _WORK_REPORT_YEAR.search(head)  # 政府工作报告（2025）: the title's year, without 年
     if titled:
         year = int(titled.group(1))
-    if year and _WORK_REPORT in head and (titled or re.search(rf"{year} ?年[^。\n]{{0,12}}{_WORK_REPORT}", head)):
+    flat = _SPACES.sub("", dated)  # 政 府 工 作 报 告, a title set out with spaces
+    delivered = _DELIVERED.search(flat) if _WORK_REPORT in flat and not titled else None
+    if delivered:
+        year = int(delivered.group(1)) - 1  # delivered in 2015, the report reviews 2014
+    elif (year and _WORK_REPORT in head and not _WORK_REPORT_TASKS.search(head)
+          and (titled or re.search(rf"{year} ?年[^。\n]{{0,12}}{_WORK_REPORT}", head))):
         year -= 1  # the 2024 government work report reviews 2023
     code = adcode(name, context=evidence) if name else None
     return Detected(name, level, year, agency, province, prefecture, evidence, code)

@@ -231,6 +231,12 @@ REPORT_YEARS = [
                  id="work-report-year-in-brackets"),
     pytest.param("政府工作报告(2023年)\n2023年是开局之年,过去一年…", 2022, id="work-report-year-in-brackets-with-nian"),
     pytest.param("某某市行政审批局2024年工作总结", 2024, id="bureau-summary"),
+    pytest.param("政 府 工 作 报 告\n——2016年1月8日在某区第五届人民代表大会第一次会议上\n各位代表:2015年…", 2015,
+                 id="work-report-delivered-on-a-day"),
+    pytest.param("2023年《政府工作报告》重点工作目标任务进展情况表\n序号 | 目标与任务", 2023,
+                 id="a-work-reports-tasks-followed-up-in-its-year"),
+    pytest.param("某区人民政府 2019年12月3日星期二\n无障碍 简体\n某区政务服务办公室2025年工作总结", 2025,
+                 id="a-web-pages-clock-is-no-report-year"),
 ]
 
 
