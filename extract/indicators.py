@@ -166,6 +166,7 @@ class IndicatorMapper:
                    or self._programme(doc, m))
             prev = m
             if fig is not None and not self._in_breakdown(doc.analysis, fig, figures) \
+                    and not self._of_an_excluded_whole(doc.analysis, fig) \
                     and not self._a_share_of_a_total(doc.analysis, fig, mentions[i + 1:i + 2]):
                 figures.append(fig)
         return figures
@@ -506,6 +507,21 @@ class IndicatorMapper:
                     return True
                 opener = text.find(word, opener + len(word), start)
         return False
+
+    def _of_an_excluded_whole(self, text: str, fig: Figure) -> bool:
+        """Is ``fig`` a part (其中…) of a whole its indicator excludes? The part carries the whole's
+        words: 向4个镇赋予事项28项,其中:行政许可事项18项 are towns' items, as the 28 are."""
+        m = fig.mention
+        left = text[m.sentence.start:m.start]
+        at = max(left.rfind(w) for w in self.breakdown)
+        if at < 0:
+            return False
+        whole = left[:at].rstrip(CLAUSE_END + " ")
+        whole = whole[max(whole.rfind(c) for c in CLAUSE_END) + 1:]  # the clause before 其中
+        beside = self._beside_site.get(fig.indicator)
+        if beside is not None:
+            whole = beside.sub(r"\1", whole)  # 网站及新媒体合计N条,其中:网站n条: the website's part
+        return _has_number(whole) and any(w in whole for w in self.config.indicator(fig.indicator).exclude)
 
     def _covers(self, text: str, opener: int, word: str, fig: Figure) -> bool:
         """Does the breakdown opened at ``opener`` reach ``fig``, as one of its kinds?"""

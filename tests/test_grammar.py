@@ -97,6 +97,10 @@ BREAKDOWNS = [
                  [("disclosure_requests", 30.0)], id="kinds-without-colon"),
     pytest.param("办结依申请公开30件,其中县直12件。",
                  [("disclosure_requests", 30.0), ("disclosure_requests", 12.0)], id="a-part-is-kept"),
+    pytest.param("向某镇等3个镇赋予县级管理事项30项,其中:行政许可事项20项、公共服务事项10项。", [],
+                 id="parts-of-an-excluded-whole"),
+    pytest.param("门户网站及政务新媒体合计发布信息2500条,其中:门户网站400条,微博2100条。",
+                 [("info_published", 2500.0), ("info_published", 400.0)], id="the-websites-part-of-a-total"),
 ]
 
 
