@@ -31,6 +31,8 @@ _FORMULA_START = "=+-@"
 _REMARK = re.compile(r"[(（][^()（）#]{1,10}[)）]")  # a remark in brackets that does not hold the number
 _BREAKDOWN_REACH = 3000  # characters back to look for a breakdown's opener (bounds run-on text)
 _CONTEXT_REACH = 150  # characters before a number where context words count, across line ends
+_OPEN_QUOTES = {"“": "”", "「": "」", "‘": "’"}
+_QUOTED_NAME_REACH = 20  # characters a quoted programme name may take (“高效办成一件事”)
 _NOUN_REACH = 6  # characters after a count's unit read as the noun it counts (事项主题)
 _NAME_REACH = 4  # characters of the name before a list's last one that are read as that name (群众来电)
 _SPACES = " \t\u3000\u00a0"
@@ -248,6 +250,7 @@ class IndicatorMapper:
             b = pos - len(own_left)
             etc = max((window.find(w, b, pos) for w in self.matching.list_ends), default=-1)
             last_name = (b, etc, text[max(0, m.clause.start - 1 - _NAME_REACH):m.clause.start - 1]) if etc > b else None
+        named = _quoted_after(text, m.end)  # 26个“就近办”事项: the programme the number counts
         hits = []
         for ind in self._taking(m.unit):
             any_head = self._any_head.get(ind.id)  # (the quick test of _nearest_cue, without a call)
@@ -256,7 +259,9 @@ class IndicatorMapper:
             if ind.exclude_in_clause and any(w in text[m.clause.start:m.start] for w in ind.exclude_in_clause):
                 continue  # 12315热线…接听来电8459人次: another hotline's count
             win = window if last_name is None else _channels_of_a_total(window, last_name, ind.exclude)
-            hit = self._nearest_cue(ind, win, pos, m.unit_kind == "count", m.unit in ind.cue_after_units)
+            after_only = m.unit in ind.cue_after_units or (
+                named is not None and (any_head is None or any_head.search(named) is None))
+            hit = self._nearest_cue(ind, win, pos, m.unit_kind == "count", after_only)
             if hit is not None and (not ind.context or self._context(doc.analysis, ind, m)):
                 hits.append(hit)
         best = _resolve(hits)
@@ -572,6 +577,14 @@ def _phrase_end(text: str, start: int) -> int:
 def _alternatives(words: tuple[str, ...]) -> str:
     """A regex alternation of ``words``, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _quoted_after(text: str, end: int) -> str | None:
+    """The name in quotation marks right after a number's unit (26个“就近办”事项), or None."""
+    if text[end:end + 1] not in _OPEN_QUOTES:
+        return None
+    close = text.find(_OPEN_QUOTES[text[end]], end + 1, end + 1 + _QUOTED_NAME_REACH)
+    return text[end + 1:close] if close > 0 else None
 
 
 def _channels_of_a_total(window: str, last: tuple[int, int, str], exclude: tuple[str, ...]) -> str:

@@ -790,6 +790,8 @@ FAMILIES_5 = [
     pytest.param("“企业开办一件事”将5个部门的8个事项整合办理。", [], id="items-within-one-theme"),
     pytest.param("“一件事一次办”服务专区共有12个窗口。", [], id="windows-of-a-theme-counter"),
     pytest.param("上线“一事联办”23个事项主题。", [("one_thing_items", 23.0)], id="item-themes-are-themes"),
+    pytest.param("将80个“一件事一次办”事项和15个“就近办”事项下沉到乡镇。", [("one_thing_items", 80.0)],
+                 id="a-quoted-programme-after-the-unit-is-what-it-counts"),
 ]
 
 
