@@ -348,7 +348,7 @@ class IndicatorMapper:
             for hit in cue.regex.finditer(window):
                 a, b = hit.span()
                 if b <= pos:
-                    if after_only or (count and self._counts_other_after(ind, window, pos)):
+                    if after_only or self._counts_other_after(ind, window, pos):
                         continue
                     d = pos - b
                 elif a > pos:

@@ -792,6 +792,8 @@ FAMILIES_5 = [
     pytest.param("上线“一事联办”23个事项主题。", [("one_thing_items", 23.0)], id="item-themes-are-themes"),
     pytest.param("将80个“一件事一次办”事项和15个“就近办”事项下沉到乡镇。", [("one_thing_items", 80.0)],
                  id="a-quoted-programme-after-the-unit-is-what-it-counts"),
+    pytest.param("目前95%以上的事项审批时限已压减至全省最短。", [], id="a-share-of-items-is-no-time-cut"),
+    pytest.param("85%的事项申请材料减少一半以上。", [], id="a-share-of-items-is-no-materials-cut"),
 ]
 
 
