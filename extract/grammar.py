@@ -179,8 +179,12 @@ def is_target(text: str, m: Mention, words: GrammarWords, year: int | None) -> b
     return bool(year and any(int(a or b) > year for a, b in _LATER_YEAR.findall(left)))
 
 
+_WHOSE = re.compile(r"^的?(?:国家|省级|市级|县级|省|市|县|区)?")  # whose target: 的省目标任务
+
+
 def _quoted_target(text: str, m: Mention, words: GrammarWords) -> bool:
-    """提出的“2021年实现132项高频事项跨省通办”目标要求: a number in a quotation named a target."""
+    """提出的“2021年实现132项高频事项跨省通办”目标要求 (or 的省目标任务): a number in a quotation
+    named a target."""
     left = text[m.sentence.start:m.start]
     opened = max(left.rfind(q) for q in "“「‘")
     if opened < 0 or opened < max(left.rfind(q) for q in "”」’"):
@@ -189,7 +193,7 @@ def _quoted_target(text: str, m: Mention, words: GrammarWords) -> bool:
     closes = [i for i in (right.find(q) for q in "”」’") if i >= 0]
     if not closes:
         return False
-    after = right[min(closes) + 1:].lstrip("’”」")
+    after = _WHOSE.sub("", right[min(closes) + 1:].lstrip("’”」"), count=1)  # “…”的省目标任务
     return after.startswith(words.target)
 
 
