@@ -127,6 +127,7 @@ PLANS = [
     pytest.param("全程网办率拟提高到95%。", [], id="intends-to"),
     pytest.param("将1200项事项纳入清单,全程网办率达85%。", [("full_online_rate", 85.0)],
                  id="jiang-as-a-preposition-is-no-plan"),
+    pytest.param("提前完成了“全程网办率9月底达到80%”的省目标任务。", [], id="a-quoted-target-of-the-province"),
 ]
 
 
@@ -594,7 +595,6 @@ CROSS_REGION = [
     pytest.param("推出240项“跨域通办”服务。", [(240.0, True)], id="within-alone-is-the-headline"),
     pytest.param("实现本省2100项高频政务服务事项在外省可办。", [(2100.0, True)], id="handled-in-other-provinces"),
     pytest.param("落实文件提出的“2021年底前实现140项高频事项‘跨省通办’”目标要求。", [], id="a-quoted-target"),
-    pytest.param("提前完成了“全程网办率9月底达到80%”的省目标任务。", [], id="a-quoted-target-of-the-province"),
     pytest.param("出台《跨省通办清单管理办法》等三项“跨省通办”配套制度。", [], id="rules-are-not-items"),
 ]
 
