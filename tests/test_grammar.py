@@ -795,6 +795,7 @@ FAMILIES_5 = [
                  id="a-quoted-programme-after-the-unit-is-what-it-counts"),
     pytest.param("目前95%以上的事项审批时限已压减至全省最短。", [], id="a-share-of-items-is-no-time-cut"),
     pytest.param("85%的事项申请材料减少一半以上。", [], id="a-share-of-items-is-no-materials-cut"),
+    pytest.param("成立行政审批局,划转12个部门的150项行政许可事项。", [], id="licensing-items-transferred"),
 ]
 
 
