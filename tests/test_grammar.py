@@ -796,6 +796,11 @@ FAMILIES_5 = [
     pytest.param("目前95%以上的事项审批时限已压减至全省最短。", [], id="a-share-of-items-is-no-time-cut"),
     pytest.param("85%的事项申请材料减少一半以上。", [], id="a-share-of-items-is-no-materials-cut"),
     pytest.param("成立行政审批局,划转12个部门的150项行政许可事项。", [], id="licensing-items-transferred"),
+    pytest.param("其中行政许可事项412项,非行政许可事项305项。", [("licensing_items", 412.0)],
+                 id="non-licensing-items-are-not-licensing-items"),
+    pytest.param("申报资料精简60%,办理环节优化50%,时效压缩率达80%。",
+                 [("materials_reduction", 60.0), ("steps_reduction", 50.0), ("time_limit_compression", 80.0)],
+                 id="documents-steps-optimised-and-time-efficiency"),
 ]
 
 
