@@ -152,7 +152,7 @@ class IndicatorMapper:
         self._time_words = re.compile("|".join(filter(None, (_DATES, _alternatives(config.grammar.time_words)))))
         sites, joiners = _alternatives(config.scope.website), _alternatives(config.grammar.list_joiners)
         self._beside_site = {  # an exclude word joined to a website (网站及新媒体; a list's head 网站 + 新媒体)
-            ind.id: re.compile(f"({sites})(?:{joiners})?(?:政务)?(?:{_alternatives(ind.exclude)})")
+            ind.id: re.compile(f"({sites})(?:{joiners})?(?:政务)?(?:{_alternatives(ind.exclude)})+")  # 微信公众号
             for ind in config.indicators if ind.exclude and sites and joiners}
 
     def map(self, doc: Document, mentions: list[Mention]) -> list[Figure]:
