@@ -27,6 +27,8 @@ _YEARS_SUM = re.compile(rf"(?<![\d年])(?:\d{{1,2}}|[{_CN}两]+)年(?:来|累计
 _OWN_TIME = re.compile(r"今年|本年|全年|当年|年内|上半年|季度|月份|\d{4} ?年|\d{1,2}月")
 _YEAR_OF = re.compile(r"(20\d\d) ?年")
 _YEAR_SINCE = re.compile(r"(20\d\d) ?年以来")
+_LIST_BREAK = re.compile(r"[,，](?!以及|及|和|与)")  # a comma that does not join list items (,以及 does)
+_NAME_BEFORE = 12  # characters before a count where the joiner to the count before it may stand
 _LATER_YEAR = re.compile(r"(?:到|至)(20\d\d) ?年|(20\d\d) ?年(?:底|末)?前")  # 到2025年, 2025年底前
 
 
@@ -57,6 +59,60 @@ def enumerations(text: str, mentions: list[Mention], words: GrammarWords) -> lis
                 if e is not None:
                     out.append(e)
     return out
+
+
+@dataclass(frozen=True)
+class SharedPredicate:
+    """Counts listed before one predicate (A的N项X、M项Y,以及B的K项Z都可以实现异地办理)."""
+
+    counts: tuple[Mention, ...]
+    nouns: tuple[Span, ...]  # what each count counts: from its unit to the next count (or the marker)
+    predicate: Span  # from 都/均 to the clause end
+
+
+def shared_predicates(text: str, mentions: list[Mention], words: GrammarWords) -> list[SharedPredicate]:
+    """Lists of two or more counts that one 都/均 predicate after them is said of."""
+    out = []
+    by_sentence: dict[Span, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for sentence, ms in by_sentence.items():
+        counts = [m for m in ms if m.unit_kind == "count"]
+        if len(counts) < 2:
+            continue
+        said = text[sentence.start:sentence.end]
+        for marker in words.all_of:
+            for hit in re.finditer(re.escape(marker), said):
+                at = sentence.start + hit.start()
+                listed = _counts_before(text, at, [m for m in counts if m.end <= at], words)
+                if len(listed) >= 2:
+                    end = _clause_end(text, at, sentence.end)
+                    nouns = tuple(Span(m.end, nxt.start if nxt is not None else at)
+                                  for m, nxt in zip(listed, [*listed[1:], None], strict=True))
+                    out.append(SharedPredicate(tuple(listed), nouns, Span(at, end)))
+    return out
+
+
+def _counts_before(text: str, at: int, counts: list[Mention], words: GrammarWords) -> list[Mention]:
+    """The counts of a list that ends right before ``at``: back while only a noun (no clause end but
+    a joiner) stands between a count and the next."""
+    listed: list[Mention] = []
+    end = at
+    for m in reversed(counts):
+        between = text[m.end:end]
+        if any(c in between for c in "。；;:：\n") or _LIST_BREAK.search(between):
+            break
+        listed.append(m)
+        end = m.start
+        before = text[max(0, m.start - _NAME_BEFORE):m.start]
+        if not any(j in before for j in (*words.list_joiners, ",", "，")):
+            break  # the first count of the list: nothing joins it to one before
+    return listed[::-1]
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    ends = [i for i in (text.find(c, start, limit) for c in "，,；;。") if i >= 0]
+    return min(ends) if ends else limit
 
 
 def _enumeration(text: str, sentence: Span, at: int, after: int, ms: list[Mention], words: GrammarWords,

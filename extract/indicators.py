@@ -158,6 +158,8 @@ class IndicatorMapper:
     def map(self, doc: Document, mentions: list[Mention]) -> list[Figure]:
         """The figures among ``mentions``, in text order."""
         listed = self._enumerated(doc, mentions)
+        for start, figs in self._shared_predicates(doc, mentions).items():
+            listed.setdefault(start, figs)
         figures: list[Figure] = []
         prev = None
         for i, m in enumerate(mentions):
@@ -202,6 +204,23 @@ class IndicatorMapper:
                 if hit is not None and all(f.indicator != hit.indicator.id for f in out[m.start]):
                     a, b = _evidence(text, e.names[0].start, m.clause.end)
                     out[m.start].append(Figure(m, hit.indicator.id, hit.cue, a, b))
+        return out
+
+    def _shared_predicates(self, doc: Document, mentions: list[Mention]) -> dict[int, list[Figure]]:
+        """Figures of counts listed before one 都/均 predicate (A的N项X、M项Y都可以实现异地办理), by
+        mention start: each count is what its own noun and the predicate say, where they name an
+        indicator; otherwise it is read as any other number."""
+        text = doc.analysis
+        out: dict[int, list[Figure]] = {}
+        for p in grammar.shared_predicates(text, mentions, self.grammar):
+            said = text[p.predicate.start:p.predicate.end]
+            for m, noun in zip(p.counts, p.nouns, strict=True):
+                if m.is_change or not m.unit:
+                    continue
+                hit = self._name_cue(text[noun.start:noun.end] + said, m, _paragraph_before(text, m.start))
+                if hit is not None:
+                    a, b = _evidence(text, m.clause.start, m.clause.end)
+                    out[m.start] = [Figure(m, hit.indicator.id, hit.cue, a, b)]
         return out
 
     def _name_cue(self, name: str, m: Mention, paragraph: str) -> CueHit | None:

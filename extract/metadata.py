@@ -9,7 +9,7 @@ beginning. A line may name a county-level, a prefecture-level or a province-leve
 the beginning too; a government work report (政府工作报告) of year N reviews year N - 1.
 Anything not found stays None; ``evidence`` is the line the place was read from. ``adcode`` is
 the place's 6-digit administrative code from the same gazetteer, given only where one division
-fits (``adcode``): a name that several divisions share (朝阳区) needs its province or prefecture
+fits (``adcode``): a name that several divisions share (鼓楼区) needs its province or prefecture
 named on the line, or it stays None — the map leaves such a report off rather than guess.
 """
 

@@ -40,6 +40,11 @@ ENUMERATIONS = [
                  [("online_available_rate", 95.0), ("at_most_once_rate", 95.0)], id="all-above"),
     pytest.param("办件量、办结量分别为3万件、2.9万件。", [], id="respectively-no-indicator"),
     pytest.param("网上可办率、办件量分别为98%、3万件。", [("online_available_rate", 98.0)], id="respectively-mixed"),
+    pytest.param("本市的1200余项政务服务事项、150项便民服务事项,以及邻省300项政务服务事项都可以实现异地办理。",
+                 [("cross_region_items", 1200.0), ("cross_region_items", 150.0), ("cross_region_items", 300.0)],
+                 id="counts-sharing-one-predicate"),
+    pytest.param("12345热线受理诉求2100件、咨询800件都已办结。", [("hotline_requests", 2100.0)],
+                 id="a-shared-predicate-naming-nothing-leaves-each-count-its-own"),
 ]
 
 
