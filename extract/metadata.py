@@ -65,9 +65,9 @@ class Detected:
 def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
     """Detect place, level, year and agency from a report (``analysis`` is its simplified twin).
 
-    >>> d = detect("兰州市城关区行政审批局2023年工作总结", "兰州市城关区行政审批局2023年工作总结", {"区": "district"})
+    >>> d = detect("保定市竞秀区行政审批局2023年工作总结", "保定市竞秀区行政审批局2023年工作总结", {"区": "district"})
     >>> (d.name_zh, d.level, d.province, d.prefecture, d.report_year, d.agency, d.adcode)
-    ('城关区', 'district', '甘肃省', '兰州市', 2023, '城关区行政审批局', '620102')
+    ('竞秀区', 'district', '河北省', '保定市', 2023, '竞秀区行政审批局', '130602')
     """
     head = analysis[:_HEAD]
     place = _gazetteer(_author_lines(analysis), levels) or _pattern(head, levels)
@@ -118,11 +118,11 @@ def adcode(name: str | None, province: str | None = None, prefecture: str | None
     between divisions of one name by the parents it names. A name within a division of the same
     name (北京市, a municipality, and its city level) is the higher one.
 
-    >>> adcode("衡南县"), adcode("兰州市", "甘肃省"), adcode("北京市"), adcode("城关区", "甘肃省", "兰州市")
-    ('430422', '620100', '110000', '620102')
+    >>> adcode("衡南县"), adcode("保定市", "河北省"), adcode("北京市"), adcode("新华区", "河北省", "沧州市")
+    ('430422', '130600', '110000', '130902')
     >>> adcode("鼓楼区"), adcode("鼓楼区", context="南京市鼓楼区政务服务局"), adcode("鼓楼区", "河南省")
     (None, '320106', '410204')
-    >>> adcode("衡南县", "甘肃省"), adcode("无此县"), adcode(None)
+    >>> adcode("衡南县", "河北省"), adcode("无此县"), adcode(None)
     (None, None, None)
     """
     if not name:
