@@ -270,6 +270,7 @@ class IndicatorMapper:
             etc = max((window.find(w, b, pos) for w in self.matching.list_ends), default=-1)
             last_name = (b, etc, text[max(0, m.clause.start - 1 - _NAME_REACH):m.clause.start - 1]) if etc > b else None
         named = _quoted_after(text, m.end)  # 26个“就近办”事项: the programme the number counts
+        subject = self._subject_before(text, m)  # 微博29个,共发布信息1992条: what the total is of
         hits = []
         for ind in self._taking(m.unit):
             any_head = self._any_head.get(ind.id)  # (the quick test of _nearest_cue, without a call)
@@ -277,6 +278,8 @@ class IndicatorMapper:
                 continue
             if ind.exclude_in_clause and any(w in text[m.clause.start:m.start] for w in ind.exclude_in_clause):
                 continue  # 12315热线…接听来电8459人次: another hotline's count
+            if subject and self._excludes(ind, subject):
+                continue
             win = window if last_name is None else _channels_of_a_total(window, last_name, ind.exclude)
             after_only = m.unit in ind.cue_after_units or (
                 named is not None and (any_head is None or any_head.search(named) is None))
@@ -394,6 +397,20 @@ class IndicatorMapper:
                 if best is None or (d, a - b) < (best.distance, best.start - best.end):
                     best = CueHit(ind, cue.text, a, b, d)
         return best
+
+    def _subject_before(self, text: str, m: Mention) -> str:
+        """The clause before one that opens with a total word (微博29个,共发布信息1992条): the
+        subject the total is of; empty when the clause names its own."""
+        if not text.startswith(self.grammar.total_words, m.clause.start):
+            return ""
+        return text[_clause_before(text, m.clause.start):m.clause.start]
+
+    def _excludes(self, ind: Indicator, words: str) -> bool:
+        """Do ``words`` hold one of ``ind``'s exclude words (a website's total with them aside)?"""
+        beside = self._beside_site.get(ind.id)
+        if beside is not None:
+            words = beside.sub(r"\1", words)
+        return any(w in words for w in ind.exclude)
 
     def _counts_other_after(self, ind: Indicator, window: str, pos: int) -> bool:
         """Does a noun right after the number's unit say it counts something else (“一件事”将8个事项
@@ -542,10 +559,7 @@ class IndicatorMapper:
             return False
         whole = left[:at].rstrip(CLAUSE_END + " ")
         whole = whole[max(whole.rfind(c) for c in CLAUSE_END) + 1:]  # the clause before 其中
-        beside = self._beside_site.get(fig.indicator)
-        if beside is not None:
-            whole = beside.sub(r"\1", whole)  # 网站及新媒体合计N条,其中:网站n条: the website's part
-        return _has_number(whole) and any(w in whole for w in self.config.indicator(fig.indicator).exclude)
+        return _has_number(whole) and self._excludes(self.config.indicator(fig.indicator), whole)
 
     def _covers(self, text: str, opener: int, word: str, fig: Figure) -> bool:
         """Does the breakdown opened at ``opener`` reach ``fig``, as one of its kinds?"""
