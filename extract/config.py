@@ -128,6 +128,7 @@ class GrammarWords:
     complement_indicators: tuple[str, ...] = ()
     complement_before: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
+    target_owners: tuple[str, ...] = ()
     plan_headings: tuple[str, ...] = ()
     review_headings: tuple[str, ...] = ()
     multi_year: tuple[str, ...] = ()
@@ -551,8 +552,8 @@ def _keywords(v: _Validator, obj: dict) -> Keywords:
 
 
 def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
-    lists = ("respectively", "all_of", "list_joiners", "target", "plan_headings", "review_headings", "multi_year",
-             "share", "yearly", "bare_verbs", "time_words", "total_words", "share_parts",
+    lists = ("respectively", "all_of", "list_joiners", "target", "target_owners", "plan_headings", "review_headings",
+             "multi_year", "share", "yearly", "bare_verbs", "time_words", "total_words", "share_parts",
              "each", "bodies", "programmes", "containers", "container_units", "increments",
              "duration_cuts")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False),

@@ -27,7 +27,6 @@ _YEARS_SUM = re.compile(rf"(?<![\d年])(?:\d{{1,2}}|[{_CN}两]+)年(?:来|累计
 _OWN_TIME = re.compile(r"今年|本年|全年|当年|年内|上半年|季度|月份|\d{4} ?年|\d{1,2}月")
 _YEAR_OF = re.compile(r"(20\d\d) ?年")
 _YEAR_SINCE = re.compile(r"(20\d\d) ?年以来")
-_LIST_BREAK = re.compile(r"[,，](?!以及|及|和|与)")  # a comma that does not join list items (,以及 does)
 _NAME_BEFORE = 12  # characters before a count where the joiner to the count before it may stand
 _LATER_YEAR = re.compile(r"(?:到|至)(20\d\d) ?年|(20\d\d) ?年(?:底|末)?前")  # 到2025年, 2025年底前
 
@@ -100,7 +99,7 @@ def _counts_before(text: str, at: int, counts: list[Mention], words: GrammarWord
     end = at
     for m in reversed(counts):
         between = text[m.end:end]
-        if any(c in between for c in "。；;:：\n") or _LIST_BREAK.search(between):
+        if any(c in between for c in "。；;:：\n") or _breaks_a_list(between, words):
             break
         listed.append(m)
         end = m.start
@@ -108,6 +107,12 @@ def _counts_before(text: str, at: int, counts: list[Mention], words: GrammarWord
         if not any(j in before for j in (*words.list_joiners, ",", "，")):
             break  # the first count of the list: nothing joins it to one before
     return listed[::-1]
+
+
+def _breaks_a_list(between: str, words: GrammarWords) -> bool:
+    """A comma between two counts that no joiner follows ends the list (,以及 joins it)."""
+    return any(c in ",，" and not between[i + 1:].lstrip(" ").startswith(words.list_joiners)
+               for i, c in enumerate(between))
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -235,9 +240,6 @@ def is_target(text: str, m: Mention, words: GrammarWords, year: int | None) -> b
     return bool(year and any(int(a or b) > year for a, b in _LATER_YEAR.findall(left)))
 
 
-_WHOSE = re.compile(r"^的?(?:国家|省级|市级|县级|省|市|县|区)?")  # whose target: 的省目标任务
-
-
 def _quoted_target(text: str, m: Mention, words: GrammarWords) -> bool:
     """提出的“2021年实现132项高频事项跨省通办”目标要求 (or 的省目标任务): a number in a quotation
     named a target."""
@@ -249,8 +251,9 @@ def _quoted_target(text: str, m: Mention, words: GrammarWords) -> bool:
     closes = [i for i in (right.find(q) for q in "”」’") if i >= 0]
     if not closes:
         return False
-    after = _WHOSE.sub("", right[min(closes) + 1:].lstrip("’”」"), count=1)  # “…”的省目标任务
-    return after.startswith(words.target)
+    after = right[min(closes) + 1:].lstrip("’”」").removeprefix("的")
+    owner = next((w for w in sorted(words.target_owners, key=len, reverse=True) if after.startswith(w)), "")
+    return after.removeprefix(owner).startswith(words.target)  # “…”的省目标任务
 
 
 def is_multi_year(text: str, m: Mention, words: GrammarWords, year: int | None) -> bool:
