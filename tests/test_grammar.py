@@ -641,6 +641,8 @@ def test_a_sentence_opening_with_an_earlier_year(extractor, text: str, expected)
     pytest.param("通过“两微一端”发布信息1.2万条。", [], id="two-micros-and-an-app-are-new-media"),
     pytest.param("通过市政府网站及微信公众号发布信息142条。", [("info_published", 142.0)],
                  id="website-and-a-two-word-new-media-name"),
+    pytest.param("局网站共发布各类政务信息1200篇;局微信服务号发布信息300篇。", [("info_published", 1200.0)],
+                 id="information-counted-in-articles"),
     pytest.param("开设新媒体30个,其中微博12个,共发布信息900条;微信公众号18个,共发布信息1500条。", [],
                  id="a-total-of-the-subject-before-it"),
     pytest.param("12345热线共受理群众来电、网络留言等诉求5.6万件。", [("hotline_requests", 56000.0)],
