@@ -9,11 +9,12 @@ import pandas as pd
 from extract.config import Config
 
 from .labels import t
-from .tables import format_value, indicator_order, label
+from .tables import indicator_order, label, shown_value
 
 
 def figures_table(indicators: pd.DataFrame, config: Config, lang: str) -> pd.DataFrame:
-    """One row per figure found: indicator label, value with its bound sign, scope and evidence.
+    """One row per figure found: indicator label, value with its bound sign and its unit in ``lang``,
+    scope and evidence.
 
     In taxonomy order, each indicator's headline first, then its further mentions.
     """
@@ -22,8 +23,8 @@ def figures_table(indicators: pd.DataFrame, config: Config, lang: str) -> pd.Dat
     rows = rows.sort_values(["_order", "_secondary", "start"], kind="stable")
     return pd.DataFrame({
         "indicator": [label(config, i, lang) for i in rows["indicator"]],
-        "value": [format_value(v, u, q) for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"],
-                                                              strict=True)],
+        "value": [shown_value(v, u, q, lang) for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"],
+                                                                   strict=True)],
         "primary": rows["primary"].tolist(),
         "scope": rows["scope"].tolist(),
         "evidence": rows["evidence"].tolist(),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import charts, data, tables
+from dashboard import charts, data, tables, uploads
 from dashboard.labels import LEVELS, UNITS, level, pinyin, scope_note, unit, unit_suffix, with_pinyin
 from extract import load_config
 
@@ -182,6 +182,16 @@ def test_english_matrix_has_no_chinese_unit_words(frames) -> None:
     assert "1,677 items" in cells
     zh = tables.matrix(frames.indicators, frames.reports, frames.config, "zh")
     assert "1,677项" in set(zh.to_numpy().ravel())
+
+
+@pytest.mark.parametrize(("lang", "expected", "absent"), [
+    pytest.param("en", "1,677 items", "1,677项", id="en-items"),
+    pytest.param("zh", "1,677项", "1,677 items", id="zh-xiang"),
+])
+def test_the_upload_preview_gives_units_in_the_language(frames, lang: str, expected: str, absent: str) -> None:
+    mine = frames.indicators[frames.indicators["jurisdiction"] == "xuwen"]
+    table = uploads.figures_table(mine, frames.config, lang)
+    assert expected in set(table["value"]) and absent not in set(table["value"])
 
 
 @pytest.mark.parametrize(("row", "lang", "expected"), [
