@@ -437,7 +437,7 @@ def test_upload_shows_the_figures_before_confirming() -> None:
     at.file_uploader(key="files").upload("wuhou.txt", UPLOAD_BOUND, "text/plain").run()
     shown = " ".join(h.proto.body for h in at.get("html"))
     assert "Service items (total)" in shown or "service items" in shown.lower()
-    assert "1,800项" in shown and "&gt;95%" in shown  # the value with its bound sign
+    assert "1,800 items" in shown and "&gt;95%" in shown  # the value with its bound sign, in English
     assert "网上可办率超过95%" in shown  # the evidence
     assert "<script>" not in shown and "&lt;script&gt;" in shown  # report text escaped
 

@@ -88,7 +88,8 @@ def test_a_researchers_journey(server, browser, tmp_path, lang: str) -> None:
     form.wait_for(timeout=60_000)
     settle(page)
     preview = form.inner_text()
-    assert "1,800项" in preview and ">95%" in preview and "网上可办率超过95%" in preview, preview
+    count = {"en": "1,800 items", "zh": "1,800项"}[lang]  # the unit in the page's language
+    assert count in preview and ">95%" in preview and "网上可办率超过95%" in preview, preview
     page.get_by_label(t("jurisdiction_id", lang), exact=True).fill("wuhou")
     assert page.get_by_label(t("name_en", lang), exact=True).input_value() == ""
     shot(page, f"{lang}_upload_preview")
