@@ -144,6 +144,7 @@ class GrammarWords:
     duration_cuts: tuple[str, ...] = ()
     container_units: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
+    range_words: tuple[str, ...] = ()
     share_parts: tuple[str, ...] = ()
     subset_indicators: tuple[str, ...] = ()
     subset_verbs: tuple[str, ...] = ()
@@ -555,7 +556,7 @@ def _grammar(v: _Validator, obj: dict, indicator_ids: set[str]) -> GrammarWords:
     lists = ("respectively", "all_of", "list_joiners", "target", "target_owners", "plan_headings", "review_headings",
              "multi_year", "share", "yearly", "bare_verbs", "time_words", "total_words", "share_parts",
              "each", "bodies", "programmes", "containers", "container_units", "increments",
-             "duration_cuts")
+             "duration_cuts", "range_words")
     v.mapping(obj, "grammar", {**dict.fromkeys(lists, (list, False)), "complement": (dict, False),
                                "subset": (dict, False)})
     comp = v.mapping(obj.get("complement") or {}, "grammar.complement",

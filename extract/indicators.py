@@ -132,6 +132,7 @@ class IndicatorMapper:
         self._any_head = {i: re.compile(_alternatives(tuple(c.head for c in cues)))
                           for i, cues in self.cues.items() if cues and all(c.head for c in cues)}
         # the programme indicators whose every cue has a head: a window without any is no programme's
+        self._range_words = sorted(config.grammar.range_words, key=len, reverse=True)
         self._programme_heads = tuple(i for i in config.grammar.programmes if i in self._any_head) \
             if all(i in self._any_head for i in config.grammar.programmes) else ()
         self.max_after, self.after_stops, self.exclude_reach = m.max_after, m.after_stops, m.exclude_reach
@@ -162,11 +163,13 @@ class IndicatorMapper:
             listed.setdefault(start, figs)
         figures: list[Figure] = []
         prev = None
+        starts = [m.start for m in mentions]
         for i, m in enumerate(mentions):
             if m.start in listed:
                 figures.extend(listed[m.start])
                 continue
-            fig = (self.map_one(doc, m, prev) or self._continuation(doc, m, figures) or self._topic(doc, m, figures)
+            fig = (self.map_one(doc, m, prev) or self._continuation(doc, m, figures)
+                   or self._topic(doc, m, figures, starts)
                    or self._programme(doc, m))
             prev = m
             if fig is not None and not self._in_breakdown(doc.analysis, fig, figures) \
@@ -489,7 +492,7 @@ class IndicatorMapper:
         start, end = _evidence(doc.analysis, prev.mention.clause.start, m.clause.end)
         return Figure(m, ind.id, prev.cue, start, end, continues=prev, weak=prev.weak)
 
-    def _topic(self, doc: Document, m: Mention, done: list[Figure]) -> Figure | None:
+    def _topic(self, doc: Document, m: Mention, done: list[Figure], starts: list[int]) -> Figure | None:
         """A count whose clause only says when and a bare verb (2020年共受理7.66万件) counts the
         topic of the clause before it in its sentence (诉求总量仅次于…), or the same thing as the
         count before it, said the same way (…,2021年截至9月共受理6.21万件)."""
@@ -500,6 +503,9 @@ class IndicatorMapper:
         core = said
         for total in self.grammar.total_words:  # in their order: 共计 before 共, 累计共 loses both
             core = core.removeprefix(total)
+        ranged = next((w for w in self._range_words if core.startswith(w) and core.endswith("的")), None)
+        if ranged is not None:  # 从2020年的500件, 到2023年的…件: the period's count of the topic before
+            core = core[len(ranged):-1]
         if core not in self.grammar.bare_verbs and not (core == "" and said):  # or a bare total: (…,共312项)
             return None
         before = _clause_before(text, m.clause.start)
@@ -511,8 +517,8 @@ class IndicatorMapper:
                 return Figure(m, prev.indicator, prev.cue, *_evidence(text, m.clause.start, m.clause.end),
                               weak=prev.weak)
             return None
-        if _has_number(self._time_words.sub("", text[before:m.clause.start])):  # a year is no count
-            return None
+        if bisect.bisect_left(starts, before) < bisect.bisect_left(starts, m.clause.start):
+            return None  # the clause before counts something itself (a year, a hotline's number are no count)
         fig = self.map_one(doc, replace(m, clause=Span(before, m.clause.end)))
         return None if fig is None else replace(fig, mention=m)
 

@@ -37,6 +37,7 @@ class Scope:
 _FROM = re.compile(r"[从由](?:\d{4} ?年(?:底|末)?|去年|上年|前年|年初)?的?$")
 _PILOT = re.compile(r"以(.{1,12}?)为试点")
 _TO = re.compile("[到至]")
+_TO_NEXT = re.compile("[\u4e00-\u9fff]{0,2}[到至]")  # the next clause, where the change goes on (…,增长到…)
 _OPENING_YEAR = re.compile(r"\s*(20\d\d) ?年")
 _A_YEAR = re.compile(r"20\d\d ?年")
 _YEARS = re.compile(r"(?<!\d)(20\d\d) ?年")
@@ -159,10 +160,11 @@ def _whole_words(whole: tuple[str, ...], names: tuple[str, ...]) -> tuple[tuple[
 
 
 def _is_from_level(text: str, start: int, clause_end: int) -> bool:
-    """从1279项增加到2429项, 由60%提升至85%, 从去年的206项增至703项: the first number is the level
-    before the change."""
+    """从1279项增加到2429项, 由60%提升至85%, 从去年的206项增至703项, and across a comma
+    从2020年的500件,到2023年的…件: the first number is the level before the change."""
     return (_FROM.search(text[max(0, start - 12):start]) is not None
-            and _TO.search(text, start, clause_end) is not None)
+            and (_TO.search(text, start, clause_end) is not None
+                 or _TO_NEXT.match(text, clause_end, clause_end + 3) is not None))
 
 
 def _earlier_sentence_year(before: str, clause_left: str, year: int | None) -> bool:

@@ -382,6 +382,8 @@ FROM_LEVEL = [
                  [(1200.0, Coverage.OTHER_PERIOD, False), (1500.0, Coverage.PLAIN, True)], id="from-last-years"),
     pytest.param("在线办理事项由60.5%提升至95%。",
                  [(60.5, Coverage.OTHER_PERIOD, False), (95.0, Coverage.PLAIN, True)], id="online-handling-items"),
+    pytest.param("一件事主题数逐年增加:从2020年的12个,增长到2022年的40个。",
+                 [(12.0, Coverage.OTHER_PERIOD, False), (40.0, Coverage.PLAIN, True)], id="from-and-to-across-a-comma"),
 ]
 
 
@@ -551,6 +553,9 @@ TOPICS = [
                  id="a-bare-total-in-a-titles-bracket"),
     pytest.param("公布《某县权责清单(2023年版)》,共4120项。", [("power_list_items", 4120.0)],
                  id="a-bare-total-after-a-title-with-a-year"),
+    pytest.param("12345热线来电量逐年上升:从2019年的900件,到2022年的2,400件。",
+                 [("hotline_requests", 900.0), ("hotline_requests", 2400.0)], id="from-a-years-count-to-another"),
+    pytest.param("网站运行平稳:从2019年的900条,到2022年的2,400条。", [], id="from-and-to-with-no-topic"),
 ]
 
 
