@@ -817,6 +817,10 @@ FAMILIES_5 = [
     pytest.param("申报资料精简60%,办理环节优化50%,时效压缩率达80%。",
                  [("materials_reduction", 60.0), ("steps_reduction", 50.0), ("time_limit_compression", 80.0)],
                  id="documents-steps-optimised-and-time-efficiency"),
+    pytest.param("通过门户网站公开信息800条,宣传册、电子屏公开政府信息300条。", [("info_published", 800.0)],
+                 id="information-on-brochures-and-screens-is-not-on-a-website"),
+    pytest.param("差评工单全部按时整改,整体平均分9.8分。", [("review_score", 9.8)],
+                 id="bad-reviews-are-review-context"),
 ]
 
 
