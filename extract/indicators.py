@@ -543,7 +543,7 @@ class IndicatorMapper:
         no kind but a part, and is kept.
         """
         if fig.continues is not None or fig.mention.unit_kind == "percent":
-            return False  # a rate after 其中 is a part's rate (其中,省市交办件满意率93%), not a kind of a count
+            return False  # a rate after 其中 is a part's rate (其中,省市交办件满意率91.5%), not a kind of a count
         start = fig.mention.start
         para = max(text.rfind("\n", max(0, start - _BREAKDOWN_REACH), start) + 1, start - _BREAKDOWN_REACH)
         for word in self.breakdown:
