@@ -36,6 +36,8 @@ _DELIVERED = re.compile(r"(20\d\d) ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?在[^。\n]
 _WORK_REPORT_TASKS = re.compile(rf"{_WORK_REPORT}》?(?:重点|目标|任务|进展|落实|分解)")
 _CLOCK = re.compile(r"20\d\d ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?(?:星期|周)[一二三四五六日天]")  # a web page's clock
 _SPACES = re.compile(r"[ \u3000\u00a0]")
+_DATE = re.compile(r"(?<!\d)(20\d\d)[-/.](\d{1,2})[-/.]\d{1,2}(?!\d)")  # a page's date: 2020-12-29, 2020/12/29
+_FIRST_MONTH_OF_THE_YEARS_NEWS = 3
 _AGENCY = r"[\u4e00-\u9fff]{0,16}?(?:局|委员会|办公室|中心)"
 # what follows a place's name in a title or issuer (bare 政府 would take 根据市政府 for a place)
 _AGENCY_WORDS = "人民政府|政务服务|行政审批|大数据|数据资源|数据管理|行政服务|政府信息公开"
@@ -81,7 +83,7 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
         if m:
             agency = text[at:m.end()]
     dated = _CLOCK.sub("", head)
-    year = _year(dated) or _year(_CLOCK.sub("", analysis))
+    year = _year(dated) or _year(_CLOCK.sub("", analysis)) or _published_year(head)
     titled = _WORK_REPORT_YEAR.search(head)  # 政府工作报告（2025）: the title's year, without 年
     if titled:
         year = int(titled.group(1))
@@ -378,6 +380,13 @@ def _pattern(head: str, levels: dict[str, str]) -> Place | None:
         return None
     line = head[head.rfind("\n", 0, m.start()) + 1:].split("\n", 1)[0]
     return name, _level(name, levels, county_level=not name.endswith("市")), None, None, line
+
+
+def _published_year(head: str) -> int | None:
+    """The year of a page's publication date (发布时间:2020-12-29) in its head, for a text that names
+    no year; a date in January or February may be of a summary of the year before: none then."""
+    m = _DATE.search(head)
+    return int(m.group(1)) if m and int(m.group(2)) >= _FIRST_MONTH_OF_THE_YEARS_NEWS else None
 
 
 def _year(s: str) -> int | None:

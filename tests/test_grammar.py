@@ -247,11 +247,16 @@ REPORT_YEARS = [
                  id="a-work-reports-tasks-followed-up-in-its-year"),
     pytest.param("某区人民政府 2019年12月3日星期二\n无障碍 简体\n某区政务服务办公室2025年工作总结", 2025,
                  id="a-web-pages-clock-is-no-report-year"),
+    pytest.param("某县:只进一扇门\n发布时间:2021-09-15 10:20 来源:某某日报\n今年以来,某县受理诉求3000件。", 2021,
+                 id="a-news-pages-date-where-no-year-is-written"),
+    pytest.param("某县热线情况\n发布时间:2021-01-15\n全年受理诉求3000件。", None,
+                 id="a-date-early-in-the-year-may-be-of-the-year-before"),
+    pytest.param("发布时间:2021-09-15\n某县2020年工作总结", 2020, id="a-written-year-comes-before-a-date"),
 ]
 
 
 @pytest.mark.parametrize(("text", "year"), REPORT_YEARS)
-def test_a_work_report_reviews_the_year_before_its_own(config, text: str, year: int) -> None:
+def test_a_work_report_reviews_the_year_before_its_own(config, text: str, year: int | None) -> None:
     from extract.metadata import detect
 
     assert detect(text, text, config.levels).report_year == year
