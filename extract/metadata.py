@@ -38,6 +38,9 @@ _CLOCK = re.compile(r"20\d\d ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?(?:星期|周)[�
 _SPACES = re.compile(r"[ \u3000\u00a0]")
 _DATE = re.compile(r"(?<!\d)(20\d\d)[-/.](\d{1,2})[-/.]\d{1,2}(?!\d)")  # a page's date: 2020-12-29, 2020/12/29
 _FIRST_MONTH_OF_THE_YEARS_NEWS = 3
+_YEAR = re.compile(r"(?<!\d)(20\d\d) ?(?=年)")
+# 2006年8月设立以来, 自2019年以来: when something began, not the report's year (but 2023年以来 is that year so far)
+_SINCE = re.compile(r"年[^，,。；;\n]{1,12}?以来")
 _AGENCY = r"[\u4e00-\u9fff]{0,16}?(?:局|委员会|办公室|中心)"
 # what follows a place's name in a title or issuer (bare 政府 would take 根据市政府 for a place)
 _AGENCY_WORDS = "人民政府|政务服务|行政审批|大数据|数据资源|数据管理|行政服务|政府信息公开"
@@ -390,7 +393,8 @@ def _published_year(head: str) -> int | None:
 
 
 def _year(s: str) -> int | None:
-    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d) ?(?=年)", s)]
+    years = [int(m.group(1)) for m in _YEAR.finditer(s)
+             if not (_SINCE.match(s, m.end()) or (s[m.start() - 1:m.start()] in "自从" and m.start() > 0))]
     if not years:
         return None
     return Counter(years).most_common(1)[0][0] if len(s) > _HEAD else years[0]

@@ -252,6 +252,12 @@ REPORT_YEARS = [
     pytest.param("某县热线情况\n发布时间:2021-01-15\n全年受理诉求3000件。", None,
                  id="a-date-early-in-the-year-may-be-of-the-year-before"),
     pytest.param("发布时间:2021-09-15\n某县2020年工作总结", 2020, id="a-written-year-comes-before-a-date"),
+    pytest.param("某市热线自2008年5月开通以来,2021年共受理诉求3000件。", 2021,
+                 id="the-year-something-began-is-no-report-year"),
+    pytest.param("自2018年以来,某县持续推进改革。2022年,全县受理诉求3000件。", 2022,
+                 id="since-a-year-is-no-report-year"),
+    pytest.param("2022年以来,某县政务服务局认真贯彻落实…2021年度考核中获评优秀。", 2022,
+                 id="a-year-so-far-is-the-report-year"),
 ]
 
 
