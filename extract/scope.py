@@ -70,10 +70,12 @@ def scope_of(doc: Document, fig: Figure, words: ScopeWords, counts_before: list[
         any(p.start <= m.start < p.end for p in plans) or grammar.is_target(text, m, grammar_words, year)
     ):
         return Scope(Coverage.TARGET, own(m.clause.start, m.start))
-    if grammar_words is not None and m.unit_kind == "count" and grammar_words.increments and (
+    if grammar_words is not None and m.unit_kind == "count" and grammar_words.increments \
+            and fig.indicator not in grammar_words.yearly and (
             _holds_any(clause_left, grammar_words.increments)
             or _phrase_left(text, m.start).startswith(grammar_words.increments)):
         return Scope(Coverage.TARGET, own(m.clause.start, m.start))  # 新增50项: a change of a list, no size
+        # (a count of one year — requests, information published — is new by nature: 新增业务量 is the count)
     several_years = grammar_words is not None and grammar.is_multi_year(text, m, grammar_words, year)
     if several_years and fig.indicator in grammar_words.yearly:  # 8年累计话务量: no year's count
         return Scope(Coverage.TARGET, own(m.clause.start, m.start))

@@ -832,6 +832,9 @@ FAMILIES_5 = [
                  id="information-on-brochures-and-screens-is-not-on-a-website"),
     pytest.param("差评工单全部按时整改,整体平均分9.8分。", [("review_score", 9.8)],
                  id="bad-reviews-are-review-context"),
+    pytest.param("政务服务便民热线省级平台新增总业务量12.5万笔。", [("hotline_requests", 125000.0)],
+                 id="new-requests-of-a-period-are-its-count-in-bi"),
+    pytest.param("新增政务服务事项120项。", [], id="new-items-are-a-change-of-a-list"),
 ]
 
 
