@@ -144,6 +144,9 @@ class IndicatorMapper:
         self.grammar = config.grammar
         # the characters a body word (部门, 片区) starts with: after a count with none of them, no body
         self._body_starts = None if "" in config.grammar.bodies else frozenset(b[0] for b in config.grammar.bodies)
+        # 11个街道均发布178项: a count of bodies and 均 before a count make it each body's
+        self._each_body = re.compile(rf"\d\s*[\u4e00-\u9fff]?(?:{_alternatives(config.grammar.bodies)})[均都]") \
+            if config.grammar.bodies else None
         self._context_text: str | None = None
         self._context_at: dict[str, list[int]] = {}
         self._by_unit: dict[str, list[Indicator]] = {}
@@ -218,7 +221,7 @@ class IndicatorMapper:
         for p in grammar.shared_predicates(text, mentions, self.grammar):
             said = text[p.predicate.start:p.predicate.end]
             for m, noun in zip(p.counts, p.nouns, strict=True):
-                if m.is_change or not m.unit:
+                if m.is_change or not m.unit or self._counts_bodies_or_each(text, m):
                     continue
                 hit = self._name_cue(text[noun.start:noun.end] + said, m, _paragraph_before(text, m.start))
                 if hit is not None:
@@ -318,6 +321,8 @@ class IndicatorMapper:
                 at = after.find(body, 0, len(body) + _BODY_MODIFIER)
                 if at >= 0 and not after.startswith(("事项", "群"), at + len(body)) and _plain_words(after[:at]):
                     return True
+        if self._each_body is not None and self._each_body.search(text, m.clause.start, m.start):
+            return True  # 11个街道均发布178项: each street's items
         left = text[max(0, m.start - 6):m.start].rstrip(" ")
         if m.unit in g.container_units and g.containers and left.endswith(g.containers):
             return True  # 事项清单31个: 31 lists

@@ -676,6 +676,10 @@ BODIES_AND_EACH = [
     pytest.param("共梳理出4个片区权责清单事项各14项。", [], id="areas-and-each"),
     pytest.param("统筹12个部门的政务服务事项860项。", [("service_items_total", 860.0)], id="bodies-before-a-cue"),
     pytest.param("全县街道事项186项实现就近办。", [], id="a-body-word-naming-items-is-no-body-count"),
+    pytest.param("8个街道均发布150项政务服务事项、90个社区均发布30项政务服务事项。", [],
+                 id="bodies-and-all-of-them-in-a-list"),
+    pytest.param("12345热线受理来电5万件,平均每10个来电中就有一个咨询政策。", [("hotline_requests", 50000.0)],
+                 id="per-ten"),
 ]
 
 
