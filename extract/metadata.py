@@ -86,7 +86,7 @@ def detect(analysis: str, text: str, levels: dict[str, str]) -> Detected:
         if m:
             agency = text[at:m.end()]
     dated = _CLOCK.sub("", head)
-    year = _year(dated) or _year(_CLOCK.sub("", analysis)) or _published_year(head)
+    year = _year(dated) or _year(_CLOCK.sub("", analysis)) or _published_year(text[:_HEAD])  # (chrome lines too)
     titled = _WORK_REPORT_YEAR.search(head)  # 政府工作报告（2025）: the title's year, without 年
     if titled:
         year = int(titled.group(1))

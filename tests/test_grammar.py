@@ -268,6 +268,17 @@ def test_a_work_report_reviews_the_year_before_its_own(config, text: str, year: 
     assert detect(text, text, config.levels).report_year == year
 
 
+def test_a_publication_date_on_a_chrome_line_still_gives_the_year(config) -> None:
+    from extract.metadata import detect
+    from extract.text import prepare
+
+    text = ("某县召开政务服务现场会\n\n2021-09-15 09:49 来源: 某某日报\n字号: 默认 超大 | 打印 |\n\n"
+            "9月8日,全县受理诉求3000件。")
+    doc = prepare(text, config.chrome_lines)
+    assert "2021-09-15" not in doc.analysis  # the date's line is web-page chrome
+    assert detect(doc.analysis, doc.text, config.levels).report_year == 2021
+
+
 # Families grown from the tune half: each row a construct, the sentence made up.
 FAMILIES = [
     pytest.param("热线受理诉求3000多万件。", [("hotline_requests", 30000000.0)], id="duo-wan"),
