@@ -134,10 +134,14 @@ def _enumeration(text: str, sentence: Span, at: int, after: int, ms: list[Mentio
 
 
 def _names_before(text: str, start: int, at: int, words: GrammarWords) -> tuple[Span, ...]:
-    """The list of names that ends at ``at``: back to the clause boundary, split at the joiners."""
-    i = at
-    while i > start and text[i - 1] not in "，,；;。：:\n":
-        i -= 1
+    """The list of names that ends at ``at``: back to the clause boundary, split at the joiners
+    (a comma right before the marker still ends a list set off by 、: A、B、C，分别为…)."""
+    comma = at
+    while comma > start and text[comma - 1] in " \u3000":
+        comma -= 1
+    if comma > start and text[comma - 1] in "，," and "、" in text[_clause_start(text, start, comma - 1):comma]:
+        at = comma - 1
+    i = _clause_start(text, start, at)
     last_digit = max((k for k in range(i, at) if text[k].isdigit()), default=i - 1)
     i = last_digit + 1  # 2030年全区“甲办”“乙办”…: the names start after the last number
     while i < at and not (text[i].isalpha() or text[i] in "“‘\"「"):
@@ -152,6 +156,14 @@ def _names_before(text: str, start: int, at: int, words: GrammarWords) -> tuple[
             spans.append(Span(pos, pos + len(part)))
         pos += len(part or "")
     return tuple(spans)
+
+
+def _clause_start(text: str, start: int, at: int) -> int:
+    """Where the clause that ends at ``at`` starts (not before ``start``)."""
+    i = at
+    while i > start and text[i - 1] not in "，,；;。：:\n":
+        i -= 1
+    return i
 
 
 def _values_after(text: str, after: int, ms: list[Mention], words: GrammarWords) -> list[Mention]:

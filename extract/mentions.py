@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from .config import NumberWords
 from .lookup import WordTable, words_table
-from .numbers import MULTIPLIERS, NUMBER_RE, Number
+from .numbers import JOINED_NUMBER_RE, JOINER, MULTIPLIERS, NUMBER_RE, Number
 from .text import Document, SentenceIndex, Span
 
 _SPACES = " \t\u3000\u00a0"
@@ -75,7 +75,8 @@ class MentionFinder:
         text = doc.analysis
         spans = SentenceIndex(text)
         out = []
-        for match in NUMBER_RE.finditer(text):  # the candidates of find_numbers, read only where they may count
+        numbers = JOINED_NUMBER_RE if JOINER in text else NUMBER_RE  # a number across a soft line break
+        for match in numbers.finditer(text):  # the candidates of find_numbers, read only where they may count
             if match.group("cn") is not None and not self._may_take_unit(text, match):
                 continue  # 一网通办, 十统一: a Chinese numeral is a quantity only with a unit
             m = self._mention(doc, Number(match), spans)

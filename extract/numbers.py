@@ -16,16 +16,22 @@ from decimal import Decimal, InvalidOperation
 MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 # 1,234,567 only with groups of exactly three digits, so "2468项,其中" stays two tokens.
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+_THOUSANDS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+_ARABIC = rf"{_THOUSANDS}|\d+(?:\.\d+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
 
 # The lookahead names every character a number can start with: it changes no match, but lets the
 # regex engine skip ahead to such a character instead of trying the whole pattern at every place.
-NUMBER_RE = re.compile(
-    rf"(?=[\d{_CN_DIGITS}十百])"
-    rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|(?P<cn>{_CN_NUMERAL}))(?P<mult>[万亿](?![{_CN_DIGITS}十百千]))?"
-)
+_NUMBER = (rf"(?=[\d{_CN_DIGITS}十百])"
+           rf"(?P<pct>百分之)?(?:(?P<arabic>{{arabic}})|(?P<cn>{_CN_NUMERAL}))(?P<mult>[万亿](?![{_CN_DIGITS}十百千]))?")
+NUMBER_RE = re.compile(_NUMBER.format(arabic=_ARABIC))
+# The same, reading through a soft line break inside a number (46\u2060210: see text.JOINER), for a
+# text that has one.
+JOINER = "\u2060"
+_JOINED_DIGITS = rf"\d(?:{JOINER}?\d)*"
+JOINED_NUMBER_RE = re.compile(_NUMBER.format(
+    arabic=rf"{_THOUSANDS}|{_JOINED_DIGITS}(?:{JOINER}?\.{JOINER}?{_JOINED_DIGITS})?"))
 
 
 @dataclass(slots=True)
@@ -139,9 +145,11 @@ def parse_number(s: str) -> float | None:
 
 def _value(m: re.Match[str]) -> float | None:
     arabic = m.group("arabic")
+    if arabic and JOINER in arabic:
+        arabic = arabic.replace(JOINER, "")
     if arabic and not m.group("mult"):
         return float(arabic.replace(",", ""))  # what float(Decimal(...)) gives, without the Decimal
-    base = parse_arabic(m.group("arabic")) if m.group("arabic") else parse_chinese(m.group("cn"))
+    base = parse_arabic(arabic) if arabic else parse_chinese(m.group("cn"))
     if base is None:
         return None
     if m.group("mult"):

@@ -19,6 +19,8 @@ from functools import cached_property, lru_cache
 
 import opencc
 
+from .numbers import JOINER
+
 _WIDE, _NARROW = "０１２３４５６７８９％．，：；（）", "0123456789%.,:;()"
 _WIDTH = str.maketrans(_WIDE, _NARROW)
 
@@ -226,6 +228,11 @@ def blank_glosses(text: str) -> str:
 
 FULL_LINE = 0.8  # a line this share of the text's usual full width or longer was wrapped, not ended
 _ENDS = "。！？；：!?;:"
+# punctuation inside a sentence: a full line that ends in it, or a line that starts with one that
+# no paragraph starts with, was wrapped (网上可办率达98%,|全程网办率…; 分别减少54%|、40%)
+_WRAP_ENDS = "，,、“‘《（(【"
+_WRAP_STARTS = "，,、”’》）)】。；;：:！？!?"
+# (a soft break inside a number, 46|210件, is numbers.JOINER in the analysis text: read through)
 
 
 def soft_breaks(text: str) -> list[int]:
@@ -250,8 +257,8 @@ def soft_breaks(text: str) -> list[int]:
     out, at = [], 0
     for before, line in itertools.pairwise(lines):
         at += len(before)
-        if (len(before) >= full and _ends_wrapped(before) and line[:1] and _starts_wrapped(line)
-                and not line.strip().isdigit()):
+        if (len(before) >= full and line[:1] and not line.strip().isdigit()
+                and (line[0] in _WRAP_STARTS or (_ends_wrapped(before) and _starts_wrapped(line)))):
             out.append(at)
         at += 1
     return out
@@ -263,23 +270,29 @@ def _wrappable(ch: str) -> bool:
 
 def _ends_wrapped(line: str) -> bool:
     if line[-1:] in (".", ",", "．"):  # a decimal point or thousands comma split from its digits
-        return line[-2:-1].isdigit()
-    return _wrappable(line[-1:]) and line[-1] not in _ENDS
+        return line[-2:-1].isdigit() or (line[-1] == "," and _wrappable(line[-2:-1]))
+    return (_wrappable(line[-1:]) and line[-1] not in _ENDS) or line[-1:] in _WRAP_ENDS
 
 
 def _starts_wrapped(line: str) -> bool:
-    return _wrappable(line[0]) or line[0] in "%％"
+    return _wrappable(line[0]) or line[0] in "%％" or (line[0] in ".．" and line[1:2].isdigit())
+
+
+def _in_a_number(before: str, after: str) -> bool:
+    """Does a break between these two characters fall inside a number (46|210, 71.|91, 3|.5)?"""
+    return (before.isdigit() or before == ".") and (after.isdigit() or after == ".") and before + after != ".."
 
 
 def unwrap(analysis: str) -> str:
-    """``analysis`` with each soft line break (``soft_breaks``) a space: a paragraph a plain-text
-    report wrapped by hand (网上可办\\n率达98%) reads as one sentence; offsets do not move."""
+    """``analysis`` with each soft line break (``soft_breaks``) a space, or ``JOINER`` inside a number:
+    a paragraph a plain-text report wrapped by hand (网上可办\\n率达98%, 46\\n210件) reads as one
+    sentence; offsets do not move."""
     breaks = soft_breaks(analysis)
     if not breaks:
         return analysis
     chars = list(analysis)
     for i in breaks:
-        chars[i] = " "
+        chars[i] = JOINER if _in_a_number(analysis[i - 1:i], analysis[i + 1:i + 2]) else " "
     return "".join(chars)
 
 

@@ -34,6 +34,9 @@ ENUMERATIONS = [
                  [("time_limit_compression", 75.0), ("materials_reduction", 40.0)], id="respectively-reductions"),
     pytest.param("行政复议、行政诉讼案件分别为3件、2件。",
                  [("admin_reconsideration_cases", 3.0), ("admin_litigation_cases", 2.0)], id="respectively-counts"),
+    pytest.param("网上可办率、全程网办率、即办件占比，分别为98.5%、85.2%、40.1%。",
+                 [("online_available_rate", 98.5), ("full_online_rate", 85.2), ("immediate_rate", 40.1)],
+                 id="respectively-after-a-comma"),
     pytest.param("网上可办率、全程网办率均达到100%。",
                  [("online_available_rate", 100.0), ("full_online_rate", 100.0)], id="all-reach"),
     pytest.param("网上可办率、最多跑一次率均在95%以上。",
@@ -868,6 +871,17 @@ WRAPPED = [
     pytest.param("一、工作成效\n全县网上可办率达99%。", [("online_available_rate", 99.0)], id="a-heading-ends"),
     pytest.param("全县政务服务事项网上可办率达到了很高的水平\n2023年全程网办率达到75%。", [("full_online_rate", 75.0)],
                  id="a-line-after-a-finished-paragraph"),
+    pytest.param("（一）热线运行。全年12345热线受理群众诉求4\n6210件，按期回复率98.35%，群众满意率98.\n"
+                 "72%，较上年有所提升，全县政务服务事项网上可办率达到99\n.04%。",
+                 [("hotline_requests", 46210.0), ("hotline_satisfaction", 98.72), ("online_available_rate", 99.04)],
+                 id="a-number-on-two-lines"),
+    pytest.param("（一）减环节。办事申请材料减少20%，办理时限和跑动次数分别减少54%\n"
+                 "、40%，全县有208个事项实现马上办，取得了良好的成效。",
+                 [("materials_reduction", 20.0), ("time_limit_compression", 54.0), ("visits_reduction", 40.0)],
+                 id="a-line-that-starts-with-a-list-comma"),
+    pytest.param("（二）全县政务服务事项网上可办率、全程网办率、即办件占比，\n分别达到98.5%、85.2%、40.1%，群众满意。",
+                 [("online_available_rate", 98.5), ("full_online_rate", 85.2), ("immediate_rate", 40.1)],
+                 id="a-full-line-that-ends-with-a-comma"),
 ]
 
 

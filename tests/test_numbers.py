@@ -115,3 +115,23 @@ def test_small_numerals_read_as_cn2an_reads_them() -> None:
                 answered += 1
                 assert quick == Decimal(str(cn2an.cn2an(s, "smart"))), s
     assert answered > 100
+
+
+# A soft line break inside a number (a hand-wrapped report) is a joiner in the analysis text.
+JOINED = [
+    pytest.param("4\u20606210件", ["4\u20606210"], 46210.0, id="digits"),
+    pytest.param("98.\u206035%", ["98.\u206035"], 98.35, id="after-the-point"),
+    pytest.param("99\u2060.04%", ["99\u2060.04"], 99.04, id="before-the-point"),
+    pytest.param("12.5万件", ["12.5万"], 125000.0, id="no-joiner"),
+    pytest.param("1,234件", ["1,234"], 1234.0, id="thousands"),
+    pytest.param("100\u2060件", ["100"], 100.0, id="a-joiner-after-a-number-is-not-read"),
+]
+
+
+@pytest.mark.parametrize(("text", "surfaces", "value"), JOINED)
+def test_a_number_across_a_soft_break(text: str, surfaces: list[str], value: float) -> None:
+    from extract.numbers import JOINED_NUMBER_RE, Number
+
+    found = [Number(m) for m in JOINED_NUMBER_RE.finditer(text)]
+    assert [n.surface for n in found] == surfaces
+    assert found[0].value == value

@@ -31,6 +31,16 @@ def test_extraction_never_raises_and_spans_hold(extractor, text: str) -> None:
     assert sum(f.primary for f in figures) == len({f.indicator for f in figures})
 
 
+@given(REPORTISH)
+def test_the_joined_number_regex_reads_a_text_without_joiners_as_the_plain_one(text: str) -> None:
+    """The number regex for a text with soft breaks inside numbers finds, where there are none, what
+    the plain one finds."""
+    from extract.numbers import JOINED_NUMBER_RE, JOINER, NUMBER_RE
+
+    text = text.replace(JOINER, "")
+    assert [m.span() for m in JOINED_NUMBER_RE.finditer(text)] == [m.span() for m in NUMBER_RE.finditer(text)]
+
+
 @given(st.text(max_size=30))
 def test_parse_number_never_raises(s: str) -> None:
     v = parse_number(s)
