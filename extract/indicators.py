@@ -511,7 +511,8 @@ class IndicatorMapper:
         ranged = next((w for w in self._range_words if core.startswith(w) and core.endswith("的")), None)
         if ranged is not None:  # 从2020年的500件, 到2023年的…件: the period's count of the topic before
             core = core[len(ranged):-1]
-        if core not in self.grammar.bare_verbs and not (core == "" and said):  # or a bare total: (…,共312项)
+        a_year = _A_YEAR.fullmatch(_unquoted(text[m.clause.start:m.start]))  # …分别为:2021年30万个,2022年…
+        if core not in self.grammar.bare_verbs and not (core == "" and (said or a_year)):  # or a bare total (…,共312项)
             return None
         before = _clause_before(text, m.clause.start)
         if before == m.clause.start:
@@ -579,6 +580,8 @@ class IndicatorMapper:
         if stop >= 0 and not any(s in inside[:stop] for s in ";；"):
             return False
         own = text[max(opener + len(word), fig.mention.clause.start):fig.mention.start]
+        if _A_YEAR.fullmatch(own.strip()):
+            return False  # 其中…分别为:2021年30万个,2022年…: a year's count, not a kind
         return not any(p in own for p in self.parts)
 
     def _is_level_change(self, left: str) -> bool:
@@ -606,6 +609,7 @@ def _window(text: str, m: Mention) -> tuple[str, int]:
     return left + NUMBER + _unquoted(right), len(left)
 
 
+_A_YEAR = re.compile(r"\d{4}年度?的?")
 _DATES = r"\d{4}年(度)?|\d{1,2}[-—~至到]\d{1,2}月(份)?|\d{1,2}月(份)?|\d{1,2}日|[ ,，]"  # 2020年, 1-9月份
 
 

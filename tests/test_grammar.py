@@ -581,6 +581,12 @@ TOPICS = [
     pytest.param("12345热线来电量逐年上升:从2019年的900件,到2022年的2,400件。",
                  [("hotline_requests", 900.0), ("hotline_requests", 2400.0)], id="from-a-years-count-to-another"),
     pytest.param("网站运行平稳:从2019年的900条,到2022年的2,400条。", [], id="from-and-to-with-no-topic"),
+    pytest.param("全县主动公开政府信息数量分别为:2020年1200条,2021年1500条,2022年1800条。",
+                 [("info_published", 1200.0), ("info_published", 1500.0), ("info_published", 1800.0)],
+                 id="a-series-of-years"),
+    pytest.param("热线累计接听群众来电90万个,其中各年度接听总量分别为:2021年40万个,2022年50万个。",
+                 [("hotline_requests", 900000.0), ("hotline_requests", 400000.0), ("hotline_requests", 500000.0)],
+                 id="a-series-of-years-is-no-breakdown-into-kinds"),
 ]
 
 
