@@ -23,7 +23,8 @@ _HEADING_MAX = 40  # characters: a longer line is prose, not a heading
 _CN = "一二三四五六七八九十"
 _HEADING_MARK = re.compile(  # 三、  (二)  2.  第三部分
     rf"^\s*(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+[、.．]|第[{_CN}]+[部章节])")
-_YEARS_SUM = re.compile(rf"(?<![\d年])(?:\d{{1,2}}|[{_CN}两]+)年(?:来|累计|以来)")  # 8年累计, 五年来
+_YEARS_SUM = re.compile(  # 8年累计, 五年来, 2021年至2024年 (a span of years)
+    rf"(?<![\d年])(?:\d{{1,2}}|[{_CN}两]+) ?年 ?(?:来|累计|以来)|20\d\d ?年? ?(?:至|到|-|—|~) ?20\d\d ?年")
 _OWN_TIME = re.compile(r"今年|本年|全年|当年|年内|上半年|季度|月份|\d{4} ?年|\d{1,2}月")
 _YEAR_OF = re.compile(r"(20\d\d) ?年")
 _YEAR_SINCE = re.compile(r"(20\d\d) ?年以来")

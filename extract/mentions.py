@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from .config import NumberWords
 from .lookup import WordTable, words_table
@@ -140,7 +141,7 @@ class MentionFinder:
         if kind == "tenths":  # 四成: 40 %
             value, unit, kind = value * 10, "%", "percent"
         return Mention(
-            value=value * scale, unit=unit, unit_text=unit_text,
+            value=value if scale == 1.0 else _scaled(value, scale), unit=unit, unit_text=unit_text,
             unit_kind=kind, qualifier=qualifier,
             is_change=self._is_change(text, clause.start, start),
             start=start, end=end, surface=doc.text[start:end],
@@ -180,6 +181,11 @@ def _lists_after(text: str, prev: Mention, m: Mention) -> bool:
         and m.start == m.clause.start
         and text[prev.end:m.start].strip() == "、"
     )
+
+
+def _scaled(value: float, scale: float) -> float:
+    """``value`` times a 万/亿 written apart from it (80.57 万: 805700, not 805699.9999999999)."""
+    return float(Decimal(repr(value)) * Decimal(int(scale)))
 
 
 def _skip_spaces(text: str, i: int) -> int:

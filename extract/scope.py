@@ -164,7 +164,7 @@ def _whole_words(whole: tuple[str, ...], names: tuple[str, ...]) -> tuple[tuple[
 def _is_from_level(text: str, start: int, clause_end: int) -> bool:
     """从1279项增加到2429项, 由60%提升至85%, 从去年的206项增至703项, and across a comma
     从2020年的500件,到2023年的…件: the first number is the level before the change."""
-    return (_FROM.search(text[max(0, start - 12):start]) is not None
+    return (_FROM.search(text[max(0, start - 12):start].rstrip(" \u3000\u00a0")) is not None
             and (_TO.search(text, start, clause_end) is not None
                  or _TO_NEXT.match(text, clause_end, clause_end + 3) is not None))
 

@@ -153,7 +153,24 @@ REVIEWS = [
                  [(12000.0, Coverage.PLAIN, True)], id="several-years-of-a-yearly-count-is-none"),
     pytest.param("五年来,全程网办率从40%提高到92%。",
                  [(40.0, Coverage.OTHER_PERIOD, False), (92.0, Coverage.PLAIN, True)], id="a-rate-reached-is-current"),
+    pytest.param("2018年至2022年,累计发布信息5万条;今年发布信息1.2万条。",
+                 [(12000.0, Coverage.PLAIN, True)], id="a-span-of-years-of-a-yearly-count-is-none"),
+    pytest.param("热线平台 8 年累计话务量 300 万个;2022年受理诉求 40 万件。",
+                 [(400000.0, Coverage.PLAIN, True)], id="several-years-with-pdf-spacing"),
 ]
+
+# PDF text puts spaces around numbers: they read as without.
+SPACED = [
+    pytest.param("热线接听群众来电 80.57 万通。", [("hotline_requests", 805700.0, True)],
+                 id="wan-apart-from-its-number"),
+    pytest.param("全县网上可办率由 66.9 %提升至 92.68 %。",
+                 [("online_available_rate", 66.9, False), ("online_available_rate", 92.68, True)], id="from-a-level"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPACED)
+def test_pdf_spacing(extractor, text: str, expected) -> None:
+    assert [(f.indicator, f.value, f.primary) for f in figures(extractor, text)] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), REVIEWS)
