@@ -321,7 +321,8 @@ class IndicatorMapper:
                 at = after.find(body, 0, len(body) + _BODY_MODIFIER)
                 if at >= 0 and not after.startswith(("事项", "群"), at + len(body)) and _plain_words(after[:at]):
                     return True
-        if self._each_body is not None and self._each_body.search(text, m.clause.start, m.start):
+        said = text[m.clause.start:m.start]
+        if self._each_body is not None and ("均" in said or "都" in said) and self._each_body.search(said):
             return True  # 11个街道均发布178项: each street's items
         left = text[max(0, m.start - 6):m.start].rstrip(" ")
         if m.unit in g.container_units and g.containers and left.endswith(g.containers):
@@ -508,11 +509,11 @@ class IndicatorMapper:
         core = said
         for total in self.grammar.total_words:  # in their order: 共计 before 共, 累计共 loses both
             core = core.removeprefix(total)
-        ranged = next((w for w in self._range_words if core.startswith(w) and core.endswith("的")), None)
+        ranged = next((w for w in self._range_words if core.startswith(w)), None) if core.endswith("的") else None
         if ranged is not None:  # 从2020年的500件, 到2023年的…件: the period's count of the topic before
             core = core[len(ranged):-1]
-        a_year = _A_YEAR.fullmatch(_unquoted(text[m.clause.start:m.start]))  # …分别为:2021年30万个,2022年…
-        if core not in self.grammar.bare_verbs and not (core == "" and (said or a_year)):  # or a bare total (…,共312项)
+        if core not in self.grammar.bare_verbs and not (core == "" and (  # or a bare total (…,共312项)
+                said or _A_YEAR.fullmatch(_unquoted(text[m.clause.start:m.start])))):  # …为:2021年30万个,2022年…
             return None
         before = _clause_before(text, m.clause.start)
         if before == m.clause.start:
