@@ -40,6 +40,7 @@ _DATE = re.compile(r"(?<!\d)(20\d\d)[-/.](\d{1,2})[-/.]\d{1,2}(?!\d)")  # a page
 _FIRST_MONTH_OF_THE_YEARS_NEWS = 3
 _YEAR = re.compile(r"(?<!\d)(20\d\d) ?(?=年)")
 # 2006年8月设立以来, 自2019年以来: when something began, not the report's year (but 2023年以来 is that year so far)
+_RANGE_START = re.compile(r"年? ?(?:至|到|-|—|~) ?20\d\d ?年")  # 2021年至2024年: the span's start
 _SINCE = re.compile(r"年[^，,。；;\n]{1,12}?以来")
 _AGENCY = r"[\u4e00-\u9fff]{0,16}?(?:局|委员会|办公室|中心)"
 # what follows a place's name in a title or issuer (bare 政府 would take 根据市政府 for a place)
@@ -394,7 +395,12 @@ def _published_year(head: str) -> int | None:
 
 def _year(s: str) -> int | None:
     years = [int(m.group(1)) for m in _YEAR.finditer(s)
-             if not (_SINCE.match(s, m.end()) or (s[m.start() - 1:m.start()] in "自从" and m.start() > 0))]
+             if not (_SINCE.match(s, m.end()) or (s[m.start() - 1:m.start()] in "自从" and m.start() > 0)
+                     or _RANGE_START.match(s, m.end()))]
     if not years:
         return None
-    return Counter(years).most_common(1)[0][0] if len(s) > _HEAD else years[0]
+    if len(s) <= _HEAD:
+        return years[0]
+    counts = Counter(years)
+    top = max(counts.values())
+    return max(y for y, n in counts.items() if n == top)  # a tie: the later year (the earlier is compared with)

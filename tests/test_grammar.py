@@ -278,6 +278,9 @@ REPORT_YEARS = [
                  id="since-a-year-is-no-report-year"),
     pytest.param("2022年以来,某县政务服务局认真贯彻落实…2021年度考核中获评优秀。", 2022,
                  id="a-year-so-far-is-the-report-year"),
+    pytest.param("某市热线新闻发布会\n" + "热线服务不断优化,群众满意度持续提升。" * 25
+                 + "2020年至2023年,热线累计接听来电120万个,其中2020年20万个,2023年40万个。", 2023,
+                 id="a-span-of-years-ends-in-the-report-year"),
 ]
 
 
