@@ -23,8 +23,10 @@ _CN_NUMERAL = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
 
 # The lookahead names every character a number can start with: it changes no match, but lets the
 # regex engine skip ahead to such a character instead of trying the whole pattern at every place.
+# 百分之九十八点五: a decimal 点 only after 百分之 (elsewhere 两点一线, 三点建议 are no numbers)
 _NUMBER = (rf"(?=[\d{_CN_DIGITS}十百])"
-           rf"(?P<pct>百分之)?(?:(?P<arabic>{{arabic}})|(?P<cn>{_CN_NUMERAL}))(?P<mult>[万亿](?![{_CN_DIGITS}十百千]))?")
+           rf"(?P<pct>百分之)?(?:(?P<arabic>{{arabic}})|(?P<cn>{_CN_NUMERAL}(?(pct)(?:点[{_CN_DIGITS}]+)?)))"
+           rf"(?P<mult>[万亿](?![{_CN_DIGITS}十百千]))?")
 NUMBER_RE = re.compile(_NUMBER.format(arabic=_ARABIC))
 # The same, reading through a soft line break inside a number (46\u2060210: see text.JOINER), for a
 # text that has one.
