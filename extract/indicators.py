@@ -131,6 +131,9 @@ class IndicatorMapper:
         # one search for any of an indicator's cue heads: most windows hold none, and skip its cues
         self._any_head = {i: re.compile(_alternatives(tuple(c.head for c in cues)))
                           for i, cues in self.cues.items() if cues and all(c.head for c in cues)}
+        # any cue head of any indicator: a sentence without one holds no figure (see map)
+        heads = tuple(c.head for cues in self.cues.values() for c in cues)
+        self._union_head = re.compile(_alternatives(tuple(set(heads)))) if heads and all(heads) else None
         # the programme indicators whose every cue has a head: a window without any is no programme's
         self._range_words = sorted(config.grammar.range_words, key=len, reverse=True)
         self._programme_heads = tuple(i for i in config.grammar.programmes if i in self._any_head) \
@@ -167,9 +170,13 @@ class IndicatorMapper:
         figures: list[Figure] = []
         prev = None
         starts = [m.start for m in mentions]
+        cued: dict[int, bool] = {}  # by sentence start: does the sentence hold a cue head at all?
         for i, m in enumerate(mentions):
             if m.start in listed:
                 figures.extend(listed[m.start])
+                continue
+            if not self._may_be_cued(doc.analysis, m.sentence, cued):
+                prev = m  # every window of m lies in its sentence: no cue, no figure (a quick test)
                 continue
             fig = (self.map_one(doc, m, prev) or self._continuation(doc, m, figures)
                    or self._topic(doc, m, figures, starts)
@@ -180,6 +187,16 @@ class IndicatorMapper:
                     and not self._a_share_of_a_total(doc.analysis, fig, mentions[i + 1:i + 2]):
                 figures.append(fig)
         return figures
+
+    def _may_be_cued(self, text: str, sentence: Span, cued: dict[int, bool]) -> bool:
+        """Does ``sentence`` hold a cue head of some indicator (quotation marks and spaces aside)?"""
+        if self._union_head is None:
+            return True
+        hit = cued.get(sentence.start)
+        if hit is None:
+            said = _unquoted(text[sentence.start:sentence.end])
+            hit = cued[sentence.start] = self._union_head.search(said) is not None
+        return hit
 
     def _a_share_of_a_total(self, text: str, fig: Figure, after: list[Mention]) -> bool:
         """关于疫情方面的来电212件,占比7.3%: a count followed by its share of a total is one kind

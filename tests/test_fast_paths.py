@@ -83,3 +83,37 @@ def test_joined_chrome_patterns_match_as_each_pattern(line: str) -> None:
                 re.compile(r"^\s*(打印|关闭)"), re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$"))
     assert matches_any(patterns, line) == any(p.search(line) for p in patterns)
     assert matches_any((re.compile(r"^(a)\1"),), line) == bool(re.search(r"^(a)\1", line))  # not joined
+
+
+def _figures_with_and_without_the_sentence_test(extractor, text: str):
+    from extract.text import prepare
+
+    doc = prepare(text)
+    mentions = extractor.finder.find(doc)
+    mapper = extractor.mapper
+    fast = mapper.map(doc, mentions)
+    union, mapper._union_head = mapper._union_head, None  # the plain code: every mention read
+    try:
+        plain = mapper.map(doc, mentions)
+    finally:
+        mapper._union_head = union
+    return fast, plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "全县网上可办率达98%", "其中", "共受理", "1200件", "12345热线", "分别为", "80%、90%", "“一件事”", "2022年",
+    "，", "。", "、", "\n", "主动公开信息", "300条", "全年", "群众来电", "满意率", "均达到", "某某", "项目资金3亿元",
+    "开展培训5次", "新建道路12公里", "从2020年的", "到2022年的"]), max_size=14))
+def test_a_sentence_without_a_cue_head_is_skipped_as_the_plain_code_would(extractor, parts: list[str]) -> None:
+    """map() skips the mentions of a sentence that holds no cue head of any indicator: the same
+    figures as reading every mention."""
+    fast, plain = _figures_with_and_without_the_sentence_test(extractor, "".join(parts))
+    assert fast == plain
+
+
+def test_the_sentence_test_on_the_seed_reports(extractor) -> None:
+    for j in extractor.config.jurisdictions:
+        text = (extractor.config.root / j.report).read_text("utf-8")
+        fast, plain = _figures_with_and_without_the_sentence_test(extractor, text)
+        assert fast == plain, j.id
