@@ -134,8 +134,8 @@ class IndicatorMapper:
         # any cue head of any indicator: a sentence without one holds no figure (see map)
         heads = tuple(c.head for cues in self.cues.values() for c in cues)
         self._union_head = re.compile(_alternatives(tuple(set(heads)))) if heads and all(heads) else None
-        # the programme indicators whose every cue has a head: a window without any is no programme's
         self._range_words = sorted(config.grammar.range_words, key=len, reverse=True)
+        # the programme indicators whose every cue has a head: a window without any is no programme's
         self._programme_heads = tuple(i for i in config.grammar.programmes if i in self._any_head) \
             if all(i in self._any_head for i in config.grammar.programmes) else ()
         self.max_after, self.after_stops, self.exclude_reach = m.max_after, m.after_stops, m.exclude_reach

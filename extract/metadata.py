@@ -40,8 +40,8 @@ _DATE = re.compile(r"(?<!\d)(20\d\d)[-/.](\d{1,2})[-/.]\d{1,2}(?!\d)")  # a page
 _FIRST_MONTH_OF_THE_YEARS_NEWS = 3
 _YEAR = re.compile(r"(?<!\d)(20\d\d) ?(?=年)")
 # 2006年8月设立以来, 自2019年以来: when something began, not the report's year (but 2023年以来 is that year so far)
-_RANGE_START = re.compile(r"年? ?(?:至|到|-|—|~) ?20\d\d ?年")  # 2021年至2024年: the span's start
 _SINCE = re.compile(r"年[^，,。；;\n]{1,12}?以来")
+_RANGE_START = re.compile(r"年? ?(?:至|到|-|—|~) ?20\d\d ?年")  # 2021年至2024年: the span's start
 _AGENCY = r"[\u4e00-\u9fff]{0,16}?(?:局|委员会|办公室|中心)"
 # what follows a place's name in a title or issuer (bare 政府 would take 根据市政府 for a place)
 _AGENCY_WORDS = "人民政府|政务服务|行政审批|大数据|数据资源|数据管理|行政服务|政府信息公开"
