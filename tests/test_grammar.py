@@ -879,6 +879,8 @@ FAMILIES_5 = [
     pytest.param("政务服务便民热线省级平台新增总业务量12.5万笔。", [("hotline_requests", 125000.0)],
                  id="new-requests-of-a-period-are-its-count-in-bi"),
     pytest.param("新增政务服务事项120项。", [], id="new-items-are-a-change-of-a-list"),
+    pytest.param("全县980项依申请事项纳入“最多跑一次”办理范围、覆盖率97.5%。", [("at_most_once_rate", 97.5)],
+                 id="coverage-of-the-count-before"),
 ]
 
 
