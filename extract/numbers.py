@@ -74,10 +74,10 @@ class Number:
 
 
 def parse_arabic(s: str) -> Decimal | None:
-    """'1,234.5' -> Decimal('1234.5'); None when it is not a plain number.
+    """'1,250.5' -> Decimal('1250.5'); None when it is not a plain number.
 
-    >>> parse_arabic("1,234")
-    Decimal('1234')
+    >>> parse_arabic("1,250")
+    Decimal('1250')
     """
     try:
         return Decimal(s.replace(",", ""))
