@@ -150,7 +150,8 @@ def _names_before(text: str, start: int, at: int, words: GrammarWords) -> tuple[
     phrase = text[i:at]
     if not phrase:
         return ()
-    joiner = "|".join([re.escape(j) for j in sorted(words.list_joiners, key=len, reverse=True)] + ["(?<=”)(?=“)"])
+    joiners = [re.escape(j) for j in sorted(words.list_joiners, key=len, reverse=True)]
+    joiner = "|".join([*joiners, "(?<=[”」』])(?=[“「『])"])  # 「网上办」「马上办」 too
     spans, pos = [], i
     for part in re.split(f"({joiner})", phrase):  # “网上办”“马上办”: quoted names need no joiner
         if part and not re.fullmatch(joiner, part):

@@ -37,6 +37,8 @@ ENUMERATIONS = [
     pytest.param("网上可办率、全程网办率、即办件占比，分别为98.5%、85.2%、40.1%。",
                  [("online_available_rate", 98.5), ("full_online_rate", 85.2), ("immediate_rate", 40.1)],
                  id="respectively-after-a-comma"),
+    pytest.param("「网上办」「马上办」比例均在95%以上。",
+                 [("online_available_rate", 95.0), ("immediate_rate", 95.0)], id="corner-quoted-names"),
     pytest.param("网上可办率、全程网办率均达到100%。",
                  [("online_available_rate", 100.0), ("full_online_rate", 100.0)], id="all-reach"),
     pytest.param("网上可办率、最多跑一次率均在95%以上。",
